@@ -1,0 +1,59 @@
+package herd.log;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's log file. Every logger a node's components use is named {@code node.<name>.<topic>} and writes to
+ * that node's file only, so several nodes in one JVM (as in the herd tests) keep separate logs.
+ */
+public final class NodeLogs {
+
+  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %-6logger{0} %msg%n";
+
+  private final String prefix;
+  private final FileAppender<ILoggingEvent> appender;
+
+  private NodeLogs(String prefix, FileAppender<ILoggingEvent> appender) {
+    this.prefix = prefix;
+    this.appender = appender;
+  }
+
+  public static NodeLogs open(String nodeName, Path file) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(PATTERN);
+    encoder.start();
+    FileAppender<ILoggingEvent> appender = new FileAppender<>();
+    appender.setContext(context);
+    appender.setName("node-" + nodeName);
+    appender.setFile(file.toString());
+    appender.setAppend(true);
+    appender.setEncoder(encoder);
+    appender.start();
+    if (!appender.isStarted()) {
+      throw new IllegalStateException("cannot write the log file " + file);
+    }
+    String prefix = "node." + nodeName;
+    Logger root = context.getLogger(prefix);
+    root.detachAndStopAllAppenders();
+    root.addAppender(appender);
+    root.setAdditive(false);
+    return new NodeLogs(prefix, appender);
+  }
+
+  public org.slf4j.Logger logger(String topic) {
+    return LoggerFactory.getLogger(prefix + "." + topic);
+  }
+
+  public void close() {
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(prefix).detachAppender(appender);
+    appender.stop();
+  }
+}

@@ -1,0 +1,131 @@
+package herd.peer;
+
+import herd.node.Endpoint;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+
+/**
+ * The node's outgoing links: one connection dialled to each neighbour, re-dialled with backoff whenever it drops
+ * or cannot be made, forever. Floods go out on these links; what neighbours send arrives on connections they
+ * dialled to us. Safe to call from any thread.
+ */
+public final class PeerLinks {
+
+  /** A link whose neighbour reads slower than this many bytes behind is dropped and re-dialled. */
+  static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final String self;
+  private final Map<String, Endpoint> neighbours;
+  private final Backoff backoff;
+  private final Logger log;
+  private final NetClient client;
+  private final Map<String, Link> up = new ConcurrentHashMap<>();
+  private volatile boolean stopped;
+
+  public PeerLinks(Vertx vertx, String self, Map<String, Endpoint> neighbours, Backoff backoff, Logger log) {
+    this.vertx = vertx;
+    this.self = self;
+    this.neighbours = neighbours;
+    this.backoff = backoff;
+    this.log = log;
+    this.client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true));
+  }
+
+  public void start() {
+    neighbours.forEach((name, address) -> dial(name, address, 0));
+  }
+
+  public Future<Void> stop() {
+    stopped = true;
+    up.values().forEach(link -> link.socket.close());
+    return client.close();
+  }
+
+  /** Names of the neighbours whose links are up now. */
+  public List<String> linked() {
+    return List.copyOf(up.keySet());
+  }
+
+  /**
+   * Sends one message (a line without its {@code \n}, Latin-1) to every linked neighbour but {@code fromPeer}
+   * (null for none); the future completes once every write has been handed to the kernel.
+   */
+  public Future<Void> forward(String message, String fromPeer) {
+    Buffer bytes = Buffer.buffer((message + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    List<Future<Void>> writes = new ArrayList<>(up.size());
+    for (Link link : up.values()) {
+      if (!link.name.equals(fromPeer)) {
+        writes.add(link.send(bytes));
+      }
+    }
+    return writes.isEmpty() ? Future.succeededFuture() : Future.join(writes).mapEmpty();
+  }
+
+  private void dial(String name, Endpoint address, long previousDelay) {
+    if (stopped) {
+      return;
+    }
+    log.info("link to {} at {}: dialling", name, address);
+    client.connect(address.port(), address.host()).onComplete(attempt -> {
+      if (attempt.succeeded()) {
+        linked(name, address, attempt.result());
+      } else {
+        long delay = backoff.after(previousDelay);
+        log.info("link to {} at {}: down ({}), re-dial in {} ms", name, address, attempt.cause().getMessage(), delay);
+        vertx.setTimer(delay, t -> dial(name, address, delay));
+      }
+    });
+  }
+
+  private void linked(String name, Endpoint address, NetSocket socket) {
+    if (stopped) {
+      socket.close();
+      return;
+    }
+    Link link = new Link(name, socket);
+    socket.write(PeerHello.line(self));
+    socket.handler(ignored -> { });
+    socket.exceptionHandler(error -> log.info("link to {}: {}", name, error.getMessage()));
+    socket.closeHandler(v -> {
+      up.remove(name, link);
+      if (!stopped) {
+        long delay = backoff.after(0);
+        log.info("link to {} at {}: dropped, re-dial in {} ms", name, address, delay);
+        vertx.setTimer(delay, t -> dial(name, address, delay));
+      }
+    });
+    up.put(name, link);
+    log.info("link to {} at {}: up", name, address);
+  }
+
+  private final class Link {
+    final String name;
+    final NetSocket socket;
+    final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+
+    Link(String name, NetSocket socket) {
+      this.name = name;
+      this.socket = socket;
+    }
+
+    Future<Void> send(Buffer bytes) {
+      if (pending.addAndGet(bytes.length()) > MAX_PENDING_BYTES) {
+        log.warn("link to {}: more than {} bytes unread, dropping the link", name, MAX_PENDING_BYTES);
+        socket.close();
+        return Future.succeededFuture();
+      }
+      return socket.write(bytes).andThen(done -> pending.addAndGet(-bytes.length()));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package herd.protocol;
+
+import herd.location.LocationStore;
+import herd.net.ConnectionGate;
+import herd.net.LineConnection;
+import herd.net.LineLimits;
+import herd.net.WireLog;
+import herd.node.NodeContext;
+import herd.places.PlacesProvider;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import java.time.Clock;
+import org.slf4j.Logger;
+
+/** One instance of the herd protocol server; a node runs several on the same port, sharing its state. */
+final class HerdServer extends VerticleBase {
+
+  private final NodeContext node;
+  private final LocationStore locations;
+  private final PlacesProvider places;
+  private final ConnectionGate gate;
+  private final LineLimits limits;
+  private final Logger wireLog;
+  private final Logger floodLog;
+
+  HerdServer(NodeContext node, LocationStore locations, PlacesProvider places, ConnectionGate gate,
+      LineLimits limits) {
+    this.node = node;
+    this.locations = locations;
+    this.places = places;
+    this.gate = gate;
+    this.limits = limits;
+    this.wireLog = node.logs().logger("wire");
+    this.floodLog = node.logs().logger("flood");
+  }
+
+  @Override
+  public Future<?> start() {
+    NetServerOptions options = new NetServerOptions()
+        .setHost(node.config().host())
+        .setPort(node.config().port())
+        .setTcpNoDelay(true);
+    return vertx.createNetServer(options)
+        .connectHandler(this::accept)
+        .listen()
+        .recover(error -> Future.failedFuture(new IllegalStateException(
+            "cannot listen on " + node.config().host() + ":" + node.config().port() + ": " + error.getMessage())));
+  }
+
+  private void accept(NetSocket socket) {
+    WireLog wire = new WireLog(wireLog, "herd", node.connectionIds().incrementAndGet(),
+        socket.remoteAddress().toString(), true);
+    if (!gate.tryEnter()) {
+      wire.event("refused: " + gate.open() + " connections open");
+      socket.close();
+      return;
+    }
+    wire.event("opened");
+    LineConnection.serve(socket, new HerdSession(node, locations, places, Clock.systemUTC(), wire, floodLog),
+        limits, wire, gate::leave);
+  }
+}

@@ -1,0 +1,109 @@
+package herd.protocol;
+
+import herd.location.Location;
+import herd.location.LocationStore;
+import herd.location.Skew;
+import herd.log.LogText;
+import herd.net.LineHandler;
+import herd.net.WireLog;
+import herd.node.NodeContext;
+import herd.places.GoogleJsonLayout;
+import herd.places.PlacesJson;
+import herd.places.PlacesProvider;
+import herd.places.PlacesQuery;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+
+/**
+ * Decides the reply to each line of one herd protocol connection. A connection that opens with {@code PEER <name>}
+ * naming a configured neighbour becomes that neighbour's link: its lines go to the peer inbox and get no reply.
+ */
+final class HerdSession implements LineHandler {
+
+  private static final Future<Buffer> NO_REPLY = Future.succeededFuture(Buffer.buffer());
+  private static final BigDecimal METRES_PER_KM = BigDecimal.valueOf(1000);
+
+  private final NodeContext node;
+  private final LocationStore locations;
+  private final PlacesProvider places;
+  private final Clock clock;
+  private final WireLog wire;
+  private final Logger log;
+  private String peer;
+
+  HerdSession(NodeContext node, LocationStore locations, PlacesProvider places, Clock clock, WireLog wire,
+      Logger log) {
+    this.node = node;
+    this.locations = locations;
+    this.places = places;
+    this.clock = clock;
+    this.wire = wire;
+    this.log = log;
+  }
+
+  @Override
+  public Future<Buffer> line(Buffer bytes) {
+    String line = bytes.toString(StandardCharsets.ISO_8859_1);
+    if (peer != null) {
+      node.inbox().receive(peer, line);
+      return NO_REPLY;
+    }
+    HerdCommand command = HerdParser.parse(line);
+    if (command instanceof HerdCommand.Iamat iamat) {
+      return iamat(iamat);
+    } else if (command instanceof HerdCommand.Whatsat whatsat) {
+      return whatsat(whatsat, bytes);
+    } else if (command instanceof HerdCommand.PeerHello hello && node.config().neighbours()
+        .containsKey(hello.nodeName())) {
+      peer = hello.nodeName();
+      wire.event("is the link from neighbour " + peer);
+      wire.quiet();
+      return NO_REPLY;
+    } else if (command instanceof HerdCommand.Blank) {
+      return NO_REPLY;
+    }
+    return Future.succeededFuture(invalid(bytes));
+  }
+
+  @Override
+  public Buffer overlong(Buffer head) {
+    return invalid(head);
+  }
+
+  private Future<Buffer> iamat(HerdCommand.Iamat iamat) {
+    String skew = Skew.format(clock.instant(), iamat.time().seconds());
+    Location location = new Location(node.name(), skew, iamat.clientId(), iamat.coordinates(), iamat.time());
+    Buffer reply = latin1(location.atLine() + "\n");
+    if (!locations.offer(location)) {
+      return Future.succeededFuture(reply);
+    }
+    log.info("flooding {}", LogText.quote(location.atLine()));
+    return node.peers().forward(location.atLine(), null).transform(flooded -> Future.succeededFuture(reply));
+  }
+
+  private Future<Buffer> whatsat(HerdCommand.Whatsat whatsat, Buffer bytes) {
+    Location location = locations.get(whatsat.clientId());
+    if (location == null) {
+      return Future.succeededFuture(invalid(bytes));
+    }
+    PlacesQuery query = new PlacesQuery(location.coordinates().latitude(), location.coordinates().longitude(),
+        whatsat.radiusKm().multiply(METRES_PER_KM), whatsat.maxItems());
+    return places.nearby(query)
+        .recover(error -> Future.succeededFuture(PlacesJson.error("UNKNOWN_ERROR", String.valueOf(error))))
+        .map(answer -> latin1(location.atLine() + "\n")
+            .appendString(GoogleJsonLayout.print(PlacesJson.limitResults(answer, whatsat.maxItems())))
+            .appendString("\n\n"));
+  }
+
+  private static Buffer invalid(Buffer line) {
+    return Buffer.buffer(line.length() + 3).appendString("? ").appendBuffer(line).appendString("\n");
+  }
+
+  private static Buffer latin1(String text) {
+    return Buffer.buffer(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+}
