@@ -4,6 +4,7 @@ import herd.log.NodeLogs;
 import herd.peer.Backoff;
 import herd.peer.PeerInbox;
 import herd.peer.PeerLinks;
+import herd.metrics.MetricsService;
 import herd.protocol.HerdService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,7 +27,7 @@ public class HerdNode extends VerticleBase {
   private PeerLinks peers;
 
   private static List<NodeService> services() {
-    return List.of(new HerdService());
+    return List.of(new HerdService(), new MetricsService());
   }
 
   @Override

@@ -1,0 +1,58 @@
+package herd.metrics;
+
+import herd.net.ConnectionGate;
+import herd.net.LineConnection;
+import herd.net.LineLimits;
+import herd.net.WireLog;
+import herd.node.NodeContext;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+
+/** One instance of the metrics server; a node runs several on its metrics port, sharing one store. */
+final class MetricsServer extends VerticleBase {
+
+  private final NodeContext node;
+  private final int port;
+  private final MetricStore store;
+  private final PutFlood flood;
+  private final ConnectionGate gate;
+  private final LineLimits limits;
+  private final Logger log;
+
+  MetricsServer(NodeContext node, int port, MetricStore store, PutFlood flood, ConnectionGate gate,
+      LineLimits limits) {
+    this.node = node;
+    this.port = port;
+    this.store = store;
+    this.flood = flood;
+    this.gate = gate;
+    this.limits = limits;
+    this.log = node.logs().logger("metrics");
+  }
+
+  @Override
+  public Future<?> start() {
+    String host = node.config().host();
+    return vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true))
+        .connectHandler(this::accept)
+        .listen()
+        .recover(error -> Future.failedFuture(new IllegalStateException(
+            "cannot listen for metrics on " + host + ":" + port + ": " + error.getMessage())));
+  }
+
+  private void accept(NetSocket socket) {
+    // Traffic logging stays off: at a hundred thousand puts a second a log line per command would dominate.
+    WireLog wire = new WireLog(log, "metrics", node.connectionIds().incrementAndGet(),
+        socket.remoteAddress().toString(), false);
+    if (!gate.tryEnter()) {
+      wire.event("refused: " + gate.open() + " connections open");
+      socket.close();
+      return;
+    }
+    wire.event("opened");
+    LineConnection.serve(socket, new MetricsSession(store, flood), limits, wire, gate::leave);
+  }
+}

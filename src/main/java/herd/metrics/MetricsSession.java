@@ -1,0 +1,40 @@
+package herd.metrics;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import herd.net.LineHandler;
+import java.nio.charset.StandardCharsets;
+
+/** Decides the reply to each line of one metrics connection. */
+final class MetricsSession implements LineHandler {
+
+  private static final Future<Buffer> OK = Future.succeededFuture(MetricsReply.OK);
+  private static final Future<Buffer> ERROR = Future.succeededFuture(MetricsReply.ERROR);
+  private static final Future<Buffer> NO_REPLY = Future.succeededFuture(Buffer.buffer());
+
+  private final MetricStore store;
+  private final PutFlood flood;
+
+  MetricsSession(MetricStore store, PutFlood flood) {
+    this.store = store;
+    this.flood = flood;
+  }
+
+  @Override
+  public Future<Buffer> line(Buffer bytes) {
+    MetricsCommand command = MetricsParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
+    if (command instanceof MetricsCommand.Put put) {
+      return flood.accept(put) ? OK : ERROR;
+    } else if (command instanceof MetricsCommand.Get get) {
+      return Future.succeededFuture(MetricsReply.points(store.select(get.key())));
+    } else if (command instanceof MetricsCommand.Blank) {
+      return NO_REPLY;
+    }
+    return ERROR;
+  }
+
+  @Override
+  public Buffer overlong(Buffer head) {
+    return MetricsReply.ERROR;
+  }
+}
