@@ -24,6 +24,8 @@ public final class MetricStore {
 
   public MetricStore(Vertx vertx, String nodeName, long maxPoints) {
     this.series = vertx.sharedData().getLocalMap("herd.metrics." + nodeName);
+    // A node that starts again in the same process starts empty, as a new process would.
+    series.clear();
     this.maxPoints = maxPoints;
   }
 
