@@ -1,0 +1,83 @@
+package herd.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The processes a benchmark starts (Redis, herd nodes): each logs to a file and all are stopped at the end. */
+final class ChildProcesses implements AutoCloseable {
+
+  private final Path logDir;
+  private final List<Process> started = new ArrayList<>();
+  private final Thread onExit = new Thread(this::close);
+
+  ChildProcesses(Path logDir) {
+    this.logDir = logDir;
+    Runtime.getRuntime().addShutdownHook(onExit);
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts the command and waits until something accepts connections on the port. */
+  Process start(String name, List<String> command, int port) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(logDir.resolve(name + ".out").toFile()).start();
+    started.add(process);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!accepts(port)) {
+      if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+        throw new IOException(name + " did not start; see " + logDir.resolve(name + ".out"));
+      }
+      Thread.sleep(50);
+    }
+    return process;
+  }
+
+  /** A herd node from the jar this class was loaded from, in a JVM of its own. */
+  Process startNode(String name, String configJson, int port) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return start(name, List.of(java, "-Xmx3g", "-jar", ownJar(), "-conf", configJson), port);
+  }
+
+  private static String ownJar() {
+    try {
+      return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    started.forEach(Process::destroy);
+    for (Process process : started) {
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    started.clear();
+  }
+}
