@@ -1,6 +1,5 @@
 package herd.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,12 +12,16 @@ final class MetricsWire implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private final byte[] chunk = new byte[1 << 16];
+  private int position;
+  private int limit;
+  private byte previous;
 
   MetricsWire(int port) throws IOException {
     socket = new Socket("127.0.0.1", port);
     socket.setTcpNoDelay(true);
     socket.setSoTimeout(60_000);
-    in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+    in = socket.getInputStream();
     out = socket.getOutputStream();
   }
 
@@ -30,15 +33,20 @@ final class MetricsWire implements AutoCloseable {
   /** Reads replies up to and including the {@code count}-th blank line; returns how many bytes they took. */
   long awaitReplies(int count) throws IOException {
     long bytes = 0;
-    int previous = -1;
     while (count > 0) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("connection closed by the node");
+      if (position == limit) {
+        limit = in.read(chunk);
+        position = 0;
+        if (limit < 0) {
+          limit = 0;
+          throw new IOException("connection closed by the node");
+        }
       }
+      byte b = chunk[position++];
       bytes++;
       if (b == '\n' && previous == '\n') {
         count--;
+        b = 0;
       }
       previous = b;
     }

@@ -1,6 +1,5 @@
 package herd.metrics;
 
-import herd.text.PythonFloat;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,21 +17,21 @@ public final class MetricsReply {
 
   /** {@code ok\n}, one {@code <key> <value> <timestamp>\n} line per point, then {@code \n}. */
   static Buffer points(List<Series> selected) {
-    Buffer out = Buffer.buffer(64);
-    out.appendBytes(OK_LINE);
-    for (Series series : selected) {
-      Series.Points points = series.points();
-      byte[] key = series.keyBytes();
-      for (int i = 0; i < points.timestamps().length; i++) {
-        out.appendBytes(key)
-            .appendByte((byte) ' ')
-            .appendString(PythonFloat.repr(points.values()[i]))
-            .appendByte((byte) ' ')
-            .appendString(Long.toString(points.timestamps()[i]))
-            .appendByte((byte) '\n');
+    List<Series.Points> points = selected.stream().map(Series::points).toList();
+    int estimate = 8;
+    for (int s = 0; s < selected.size(); s++) {
+      estimate += points.get(s).timestamps().length * (selected.get(s).keyBytes().length + 24);
+    }
+    AsciiWriter out = new AsciiWriter(estimate).bytes(OK_LINE);
+    for (int s = 0; s < selected.size(); s++) {
+      byte[] key = selected.get(s).keyBytes();
+      long[] timestamps = points.get(s).timestamps();
+      double[] values = points.get(s).values();
+      for (int i = 0; i < timestamps.length; i++) {
+        out.bytes(key).letter(' ').pythonFloat(values[i]).letter(' ').integer(timestamps[i]).letter('\n');
       }
     }
-    return out.appendByte((byte) '\n');
+    return out.letter('\n').toBuffer();
   }
 
   private static Buffer latin1(String text) {
