@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * loopback ports found free at run time and is stopped at the end. Run it with {@code bench/metrics.sh}.
  *
  * <p>Arguments: the sections to run ({@code throughput getall hops}; all by default), and {@code --measure-ms N},
- * {@code --warmup-ms N}.
+ * {@code --warmup-ms N}, {@code --hop-rate N} (the steady puts per second during the three-hop probes).
  */
 public final class MetricsBench {
 
@@ -38,10 +38,12 @@ public final class MetricsBench {
     List<String> sections = new java.util.ArrayList<>();
     long measureMillis = 5_000;
     long warmupMillis = 2_000;
+    int hopRate = 5_000;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--measure-ms" -> measureMillis = Long.parseLong(args[++i]);
         case "--warmup-ms" -> warmupMillis = Long.parseLong(args[++i]);
+        case "--hop-rate" -> hopRate = Integer.parseInt(args[++i]);
         default -> sections.add(args[i]);
       }
     }
@@ -56,7 +58,7 @@ public final class MetricsBench {
         switch (section) {
           case "throughput" -> bench.throughput(warmupMillis, measureMillis);
           case "getall" -> bench.getAll(1_000, 1_000, 10);
-          case "hops" -> bench.hops(5_000, 300);
+          case "hops" -> bench.hops(hopRate, 300);
           default -> throw new IllegalArgumentException("unknown section " + section);
         }
       }

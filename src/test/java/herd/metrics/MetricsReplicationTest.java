@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herd.metrics.client.MetricsClient;
 import herd.metrics.client.Point;
+import herd.testing.FreePorts;
+import herd.testing.Herd;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(VertxExtension.class)
 class MetricsReplicationTest {
@@ -26,15 +25,20 @@ class MetricsReplicationTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final long WAIT_MILLIS = 10_000;
 
-  @TempDir
-  Path logs;
-  private TestHerd herd;
+  private static final List<String> NODES = Herd.NAMES;
+
+  private final Herd herd = new Herd();
+  private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, MetricsClient> clients = new LinkedHashMap<>();
 
   @BeforeEach
   void startHerd(Vertx vertx) {
-    herd = new TestHerd(vertx, logs, TestHerd.LINKS).startAll();
-    awaitLinked(TestHerd.LINKS.keySet().stream().sorted().toList());
+    NODES.forEach(name -> {
+      ports.put(name, FreePorts.next());
+      herd.config(name).put("metricsPort", ports.get(name));
+    });
+    herd.startAll(vertx);
+    awaitLinked(NODES);
   }
 
   @AfterEach
@@ -43,7 +47,7 @@ class MetricsReplicationTest {
   }
 
   private MetricsClient at(String node) {
-    return clients.computeIfAbsent(node, name -> new MetricsClient("127.0.0.1", herd.metricsPort(name), TIMEOUT));
+    return clients.computeIfAbsent(node, name -> new MetricsClient("127.0.0.1", ports.get(name), TIMEOUT));
   }
 
   /** Waits until a put at each of the nodes reaches all of them: only puts made after that are owed to everyone. */
@@ -90,12 +94,11 @@ class MetricsReplicationTest {
     CompletableFuture.allOf(welsh, hands).get();
     at("Welsh").put("conflict.done", 1, 1);
     at("Hands").put("conflict.done", 1, 2);
-    List<String> nodes = TestHerd.LINKS.keySet().stream().sorted().toList();
-    assertThat(eventually(() -> nodes.stream().allMatch(node -> at(node).get("conflict.done")
+    assertThat(eventually(() -> NODES.stream().allMatch(node -> at(node).get("conflict.done")
         .getOrDefault("conflict.done", List.of()).size() == 2), WAIT_MILLIS)).isTrue();
-    Map<String, List<Point>> first = at(nodes.get(0)).get("*");
+    Map<String, List<Point>> first = at(NODES.get(0)).get("*");
     assertThat(first.keySet()).contains("conflict.0", "conflict." + (keys - 1));
-    for (String node : nodes) {
+    for (String node : NODES) {
       assertThat(sorted(at(node).get("*"))).as("all points at " + node).isEqualTo(sorted(first));
     }
     assertThat(first.get("conflict.0")).hasSize(1);
@@ -103,7 +106,7 @@ class MetricsReplicationTest {
   }
 
   private void putMany(String node, int keys, double value) {
-    try (MetricsClient client = new MetricsClient("127.0.0.1", herd.metricsPort(node), TIMEOUT)) {
+    try (MetricsClient client = new MetricsClient("127.0.0.1", ports.get(node), TIMEOUT)) {
       for (int k = 0; k < keys; k++) {
         client.put("conflict." + k, value, 1000);
       }
@@ -119,7 +122,7 @@ class MetricsReplicationTest {
 
   @Test
   void aNodeThatIsDownDoesNotStopTheFloodAndGetsPutsOnceBack() {
-    herd.stop("Goloman");
+    herd.kill("Goloman");
     clients.remove("Goloman").close();
     at("Welsh").put("while.down", 1, 1);
     for (String node : List.of("Hands", "Holiday", "Wilkes")) {

@@ -3,12 +3,12 @@ package herd.metrics.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herd.metrics.TestHerd;
+import herd.testing.FreePorts;
+import herd.testing.TestNodes;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,22 +17,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(VertxExtension.class)
 class MetricsClientTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  @TempDir
-  Path logs;
-
-  private int startNode(Vertx vertx) {
-    return TestHerd.single(vertx, logs).startAll().metricsPort("Solo");
-  }
-
-  private static int freePort() {
-    return TestHerd.freePort();
+  private static int startNode(Vertx vertx) {
+    int port = FreePorts.next();
+    TestNodes.deploy(vertx, TestNodes.config("Client").put("metricsPort", port));
+    return port;
   }
 
   /** A server that answers the first request it receives with the given bytes, or closes if they are null. */
@@ -159,7 +153,7 @@ class MetricsClientTest {
 
   @Test
   void raisesARefusedConnection() throws Exception {
-    int port = freePort();
+    int port = FreePorts.next();
     assertThatThrownBy(() -> new MetricsClient("127.0.0.1", port, TIMEOUT)).isInstanceOf(ClientError.class)
         .hasMessageStartingWith("cannot connect to 127.0.0.1:" + port + ": ");
   }
