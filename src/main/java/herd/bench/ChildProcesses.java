@@ -45,10 +45,18 @@ final class ChildProcesses implements AutoCloseable {
     return process;
   }
 
-  /** A herd node from the jar this class was loaded from, in a JVM of its own. */
+  /**
+   * A herd node from the jar this class was loaded from, in a JVM of its own; {@code BENCH_NODE_JAVA_OPTS} adds JVM
+   * options (for example a profiler's), with {@code %n} standing for the node's name.
+   */
   Process startNode(String name, String configJson, int port) throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return start(name, List.of(java, "-Xmx3g", "-jar", ownJar(), "-conf", configJson), port);
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx3g"));
+    String options = System.getenv().getOrDefault("BENCH_NODE_JAVA_OPTS", "").trim();
+    if (!options.isEmpty()) {
+      command.addAll(List.of(options.replace("%n", name).split("\\s+")));
+    }
+    command.addAll(List.of("-jar", ownJar(), "-conf", configJson));
+    return start(name, command, port);
   }
 
   private static String ownJar() {
