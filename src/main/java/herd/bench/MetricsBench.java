@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The metrics benchmark: put throughput and latency of one node against Redis's HSET (and the herd port's IAMAT),
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * loopback ports found free at run time and is stopped at the end. Run it with {@code bench/metrics.sh}.
  *
  * <p>Arguments: the sections to run ({@code throughput getall hops}; all by default), and {@code --measure-ms N},
- * {@code --warmup-ms N}, {@code --hop-rate N} (the steady puts per second during the three-hop probes).
+ * {@code --warmup-ms N} (per target and round), {@code --rounds N} (the three targets take turns, N times; medians
+ * are reported), {@code --hop-rate N} (the steady puts per second during the three-hop probes).
  */
 public final class MetricsBench {
 
@@ -35,15 +38,17 @@ public final class MetricsBench {
   }
 
   public static void main(String[] args) throws Exception {
-    List<String> sections = new java.util.ArrayList<>();
-    long measureMillis = 5_000;
-    long warmupMillis = 2_000;
+    List<String> sections = new ArrayList<>();
+    long measureMillis = 3_000;
+    long warmupMillis = 1_000;
     int hopRate = 5_000;
+    int rounds = 3;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--measure-ms" -> measureMillis = Long.parseLong(args[++i]);
         case "--warmup-ms" -> warmupMillis = Long.parseLong(args[++i]);
         case "--hop-rate" -> hopRate = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         default -> sections.add(args[i]);
       }
     }
@@ -56,7 +61,7 @@ public final class MetricsBench {
       MetricsBench bench = new MetricsBench(children, logDir);
       for (String section : sections) {
         switch (section) {
-          case "throughput" -> bench.throughput(warmupMillis, measureMillis);
+          case "throughput" -> bench.throughput(warmupMillis, measureMillis, rounds);
           case "getall" -> bench.getAll(1_000, 1_000, 10);
           case "hops" -> bench.hops(hopRate, 300);
           default -> throw new IllegalArgumentException("unknown section " + section);
@@ -71,7 +76,7 @@ public final class MetricsBench {
         .put("metricsPort", metricsPort).put("logFile", logDir.resolve(name + ".log").toString());
   }
 
-  private void throughput(long warmupMillis, long measureMillis) throws Exception {
+  private void throughput(long warmupMillis, long measureMillis, int rounds) throws Exception {
     int redisPort = ChildProcesses.freePort();
     children.start("redis", List.of("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no"), redisPort);
@@ -81,28 +86,43 @@ public final class MetricsBench {
     Vertx vertx = Vertx.vertx();
     LineLoad load = new LineLoad(vertx);
     try {
-      System.out.printf("%n== put throughput: one node (%d verticle instances) vs redis-server, %d s measured after"
-          + " %d s warm-up%n", Runtime.getRuntime().availableProcessors(), measureMillis / 1000, warmupMillis / 1000);
-      System.out.printf("%-12s %-12s %5s %5s %12s %9s %9s %9s %9s %9s%n", "target", "mode", "conns", "depth",
-          "replies/s", "p50 us", "p99 us", "p99.9 us", "x redis", "p99 / r");
+      System.out.printf("%n== put throughput: one node (%d verticle instances) vs redis-server; %d rounds of the three"
+              + " targets in turn, %d s measured after %d s warm-up each; medians over the rounds%n",
+          Runtime.getRuntime().availableProcessors(), rounds, measureMillis / 1000, warmupMillis / 1000);
+      System.out.printf("%-12s %-12s %5s %5s %12s %9s %9s %9s %9s   %s%n", "target", "mode", "conns", "depth",
+          "replies/s", "p50 us", "p99 us", "x redis", "p99/redis", "replies/s of each round");
       for (LineLoad.Plan plan : List.of(new LineLoad.Plan(50, 1, warmupMillis, measureMillis),
           new LineLoad.Plan(10, 32, warmupMillis, measureMillis))) {
-        String mode = plan.depth() == 1 ? "unpipelined" : "pipelined";
-        LoadResult redis = load.run("redis HSET", redisPort, 1, Requests.redisHset(), plan).await();
-        LoadResult put = load.run("metrics put", metricsPort, 2, Requests.metricsPut(), plan).await();
-        LoadResult iamat = load.run("herd IAMAT", herdPort, 1, Requests.herdIamat(), plan).await();
-        for (LoadResult result : List.of(redis, put, iamat)) {
-          System.out.printf(Locale.ROOT, "%-12s %-12s %5d %5d %12.0f %9.0f %9.0f %9.0f %8.2fx %8.2fx%n",
-              result.target(), mode, result.connections(), result.depth(), result.perSecond(),
-              result.percentileMicros(0.5), result.percentileMicros(0.99), result.percentileMicros(0.999),
-              result.perSecond() / redis.perSecond(),
-              result.percentileMicros(0.99) / redis.percentileMicros(0.99));
+        Map<String, List<LoadResult>> byTarget = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+          add(byTarget, load.run("redis HSET", redisPort, 1, Requests.redisHset(), plan).await());
+          add(byTarget, load.run("metrics put", metricsPort, 2, Requests.metricsPut(), plan).await());
+          add(byTarget, load.run("herd IAMAT", herdPort, 1, Requests.herdIamat(), plan).await());
         }
+        double redisRate = median(byTarget.get("redis HSET"), LoadResult::perSecond);
+        double redisP99 = median(byTarget.get("redis HSET"), r -> r.percentileMicros(0.99));
+        byTarget.forEach((target, results) -> {
+          double rate = median(results, LoadResult::perSecond);
+          double p99 = median(results, r -> r.percentileMicros(0.99));
+          System.out.printf(Locale.ROOT, "%-12s %-12s %5d %5d %12.0f %9.0f %9.0f %8.2fx %8.2fx   %s%n", target,
+              plan.depth() == 1 ? "unpipelined" : "pipelined", plan.connections(), plan.depth(), rate,
+              median(results, r -> r.percentileMicros(0.5)), p99, rate / redisRate, p99 / redisP99,
+              results.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond())).toList());
+        });
       }
     } finally {
       load.close().await();
       vertx.close().await();
     }
+  }
+
+  private static void add(Map<String, List<LoadResult>> byTarget, LoadResult result) {
+    byTarget.computeIfAbsent(result.target(), t -> new ArrayList<>()).add(result);
+  }
+
+  private static double median(List<LoadResult> results, ToDoubleFunction<LoadResult> measure) {
+    double[] values = results.stream().mapToDouble(measure).sorted().toArray();
+    return values[values.length / 2];
   }
 
   private void getAll(int keys, int pointsPerKey, int reads) throws Exception {
