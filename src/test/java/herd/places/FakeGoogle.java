@@ -1,0 +1,73 @@
+package herd.places;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A local HTTP server playing a Google Places endpoint: it records each request and answers as told. */
+public final class FakeGoogle {
+
+  /** One request as the server received it. */
+  public record Received(String method, String path, MultiMap query, MultiMap headers, String body) {
+  }
+
+  /** What the server answers: status, body, and how long it waits first. */
+  public record Answer(int status, String body, long delayMillis) {
+    public static Answer json(int status, String body) {
+      return new Answer(status, body, 0);
+    }
+  }
+
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final Vertx vertx;
+  private final HttpServer server;
+  private volatile Answer answer = Answer.json(200, "{}");
+
+  private FakeGoogle(Vertx vertx, HttpServer server) {
+    this.vertx = vertx;
+    this.server = server;
+  }
+
+  public static Future<FakeGoogle> start(Vertx vertx) {
+    HttpServer server = vertx.createHttpServer();
+    FakeGoogle fake = new FakeGoogle(vertx, server);
+    server.requestHandler(fake::handle);
+    return server.listen(0, "127.0.0.1").map(fake);
+  }
+
+  private void handle(HttpServerRequest request) {
+    request.body().onSuccess(body -> {
+      received.add(new Received(request.method().name(), request.path(), MultiMap.caseInsensitiveMultiMap()
+          .addAll(request.params()), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
+          body.toString()));
+      Answer now = answer;
+      Runnable respond = () -> request.response().setStatusCode(now.status())
+          .putHeader("Content-Type", "application/json; charset=UTF-8").end(now.body());
+      if (now.delayMillis() > 0) {
+        vertx.setTimer(now.delayMillis(), id -> respond.run());
+      } else {
+        respond.run();
+      }
+    });
+  }
+
+  public void answer(Answer next) {
+    answer = next;
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.actualPort() + path;
+  }
+
+  public List<Received> received() {
+    return received;
+  }
+
+  public Future<Void> close() {
+    return server.close();
+  }
+}
