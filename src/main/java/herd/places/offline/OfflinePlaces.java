@@ -10,23 +10,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 
 /**
- * Answers from the embedded GeoNames gazetteer, with no key and no network. The gazetteer loads on a worker thread
- * while the node starts; searches that arrive before it is ready wait for it.
+ * Answers from the embedded GeoNames gazetteer, with no key and no network. The gazetteer loads once per process
+ * on a thread of its own, while the node starts, and is shared by every node of the process (it never changes);
+ * searches that arrive before it is ready wait for it.
  */
 public final class OfflinePlaces implements PlacesProvider {
 
   public static final String RESOURCE = "herd/places/offline/cities1000.tsv.gz";
 
-  private final Future<Gazetteer> gazetteer;
+  private static final Map<String, CompletableFuture<Gazetteer>> LOADED = new ConcurrentHashMap<>();
 
-  private OfflinePlaces(Future<Gazetteer> gazetteer) {
+  private final Vertx vertx;
+  private final CompletableFuture<Gazetteer> gazetteer;
+
+  private OfflinePlaces(Vertx vertx, CompletableFuture<Gazetteer> gazetteer) {
+    this.vertx = vertx;
     this.gazetteer = gazetteer;
   }
 
-  /** Starts loading the gazetteer resource; fails at once if the resource is missing. */
+  /** Starts loading the gazetteer resource, unless it is loaded already; fails at once if it is missing. */
   public static OfflinePlaces start(Vertx vertx, String resource, Logger log) {
     URL url = OfflinePlaces.class.getClassLoader().getResource(resource);
     if (url == null) {
@@ -34,27 +42,36 @@ public final class OfflinePlaces implements PlacesProvider {
           + " is not on the class path");
     }
     long started = System.nanoTime();
-    Future<Gazetteer> loading = vertx.executeBlocking(() -> {
+    CompletableFuture<Gazetteer> loading = LOADED.computeIfAbsent(resource, name -> load(url, name));
+    loading.whenComplete((loaded, error) -> {
+      if (error == null) {
+        log.info("offline gazetteer: {} places loaded in {} ms", loaded.size(),
+            (System.nanoTime() - started) / 1_000_000);
+      } else {
+        log.error("offline gazetteer failed to load: {}", error.getMessage());
+      }
+    });
+    return new OfflinePlaces(vertx, loading);
+  }
+
+  private static CompletableFuture<Gazetteer> load(URL url, String resource) {
+    return CompletableFuture.supplyAsync(() -> {
       try (InputStream in = url.openStream()) {
         return Gazetteer.load(in);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the gazetteer " + resource + ": " + e.getMessage(), e);
       }
-    }, false);
-    loading.onSuccess(loaded -> log.info("offline gazetteer: {} places loaded in {} ms", loaded.size(),
-            (System.nanoTime() - started) / 1_000_000))
-        .onFailure(error -> log.error("offline gazetteer failed to load: {}", error.getMessage()));
-    return new OfflinePlaces(loading);
-  }
-
-  /** Completes when the gazetteer is ready to search. */
-  public Future<Gazetteer> ready() {
-    return gazetteer;
+    }, task -> {
+      Thread loader = new Thread(task, "herd-gazetteer-loader");
+      loader.setDaemon(true);
+      loader.start();
+    });
   }
 
   @Override
   public Future<ObjectNode> nearby(PlacesQuery query) {
-    return gazetteer.map(places -> OfflineAnswer.of(places.within(query.latitudeDegrees(),
-        query.longitudeDegrees(), query.radiusMetres().doubleValue(), query.maxItems())));
+    return Future.fromCompletionStage(gazetteer, vertx.getOrCreateContext())
+        .map(places -> OfflineAnswer.of(places.within(query.latitudeDegrees(), query.longitudeDegrees(),
+            query.radiusMetres().doubleValue(), query.maxItems())));
   }
 }
