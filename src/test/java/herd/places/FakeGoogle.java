@@ -5,7 +5,9 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A local HTTP server playing a Google Places endpoint: it records each request and answers as told. */
@@ -57,6 +59,12 @@ public final class FakeGoogle {
 
   public void answer(Answer next) {
     answer = next;
+  }
+
+  /** A config for the provider at this server's path, the key in its environment and a one-second timeout. */
+  public PlacesConfig config(String provider, String path, String key) {
+    return PlacesConfig.from(new JsonObject().put("places", new JsonObject().put("provider", provider)
+        .put("url", url(path)).put("timeoutMillis", 1_000)), Map.of("GOOGLE_PLACES_API_KEY", key)::get);
   }
 
   public String url(String path) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herd.places.FakeGoogle.Answer;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,8 @@ class GoogleLegacyPlacesTest {
     log = new LogCapture("test.places.legacy." + System.nanoTime());
     FakeGoogle.start(vertx).onComplete(ctx.succeeding(fake -> {
       google = fake;
-      PlacesConfig config = PlacesConfig.from(new JsonObject().put("places", new JsonObject()
-          .put("provider", "google").put("url", fake.url("/maps/api/place/nearbysearch/json"))
-          .put("timeoutMillis", 1000)), Map.of("GOOGLE_PLACES_API_KEY", KEY)::get);
-      places = new GoogleLegacyPlaces(WebClient.create(vertx), config, log.logger());
+      places = new GoogleLegacyPlaces(WebClient.create(vertx),
+          fake.config("google", "/maps/api/place/nearbysearch/json", KEY), log.logger());
       ctx.completeNow();
     }));
   }

@@ -6,7 +6,6 @@ import herd.places.PlacesJson;
 import herd.places.PlacesProvider;
 import herd.places.PlacesQuery;
 import herd.places.ProviderName;
-import herd.places.UpstreamLog;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -93,7 +92,7 @@ public final class CachedPlaces implements PlacesProvider {
         .onComplete(done -> log.info("{} location={},{} radius={} max={} cache {} -> {} in {} ms", name,
             query.latitude(), query.longitude(), query.radiusParameter(), query.maxItems(), source,
             done.succeeded() ? done.result().path("status").asText("none") : done.cause().getMessage(),
-            UpstreamLog.elapsedMillis(started)));
+            (System.nanoTime() - started) / 1_000_000));
   }
 
   private void fetch(CacheKey key, Entry entry, PlacesQuery query) {

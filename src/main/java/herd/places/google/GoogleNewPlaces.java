@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herd.places.PlacesConfig;
 import herd.places.PlacesJson;
-import herd.places.PlacesProvider;
 import herd.places.PlacesQuery;
 import herd.places.ProviderName;
-import herd.places.UpstreamLog;
+import herd.places.RemotePlaces;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
@@ -19,33 +19,29 @@ import org.slf4j.Logger;
  * {@code X-Goog-FieldMask}, and a circle in metres as the location restriction; the answer is translated to the
  * legacy shape.
  */
-public final class GoogleNewPlaces implements PlacesProvider {
-
-  private final WebClient client;
-  private final PlacesConfig config;
-  private final UpstreamLog upstream;
+public final class GoogleNewPlaces extends RemotePlaces {
 
   public GoogleNewPlaces(WebClient client, PlacesConfig config, Logger log) {
-    this.client = client;
-    this.config = config;
-    this.upstream = new UpstreamLog(ProviderName.GOOGLE_NEW, config.key(), log);
+    super(ProviderName.GOOGLE_NEW, client, config, log);
   }
 
   @Override
-  public Future<ObjectNode> nearby(PlacesQuery query) {
-    long started = System.nanoTime();
+  protected Future<HttpResponse<Buffer>> send(WebClient client, PlacesConfig config, PlacesQuery query) {
     return client.postAbs(config.url())
         .putHeader("Content-Type", "application/json")
         .putHeader("X-Goog-Api-Key", config.apiKey())
         .putHeader("X-Goog-FieldMask", NewPlacesTranslation.FIELD_MASK)
         .timeout(config.timeoutMillis())
-        .sendBuffer(requestBody(query))
-        .map(response -> upstream.answered(query, response, NewPlacesTranslation::toLegacy, started))
-        .recover(error -> Future.succeededFuture(upstream.failed(query, error, started)));
+        .sendBuffer(requestBody(query));
+  }
+
+  @Override
+  protected ObjectNode toLegacy(int httpStatus, ObjectNode body) {
+    return NewPlacesTranslation.toLegacy(httpStatus, body);
   }
 
   /** The JSON body, with the centre's digits and the radius exactly as the client gave them. */
-  static Buffer requestBody(PlacesQuery query) {
+  private static Buffer requestBody(PlacesQuery query) {
     ObjectNode body = PlacesJson.MAPPER.createObjectNode();
     body.put("maxResultCount", query.maxItems());
     ObjectNode circle = body.putObject("locationRestriction").putObject("circle");

@@ -6,19 +6,18 @@ import herd.places.FakeGoogle;
 import herd.places.FakeGoogle.Answer;
 import herd.places.GoogleJsonLayout;
 import herd.places.LogCapture;
-import herd.places.PlacesConfig;
 import herd.places.PlacesQuery;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(VertxExtension.class)
 class GoogleNewPlacesTest {
@@ -35,10 +34,8 @@ class GoogleNewPlacesTest {
     log = new LogCapture("test.places.new." + System.nanoTime());
     FakeGoogle.start(vertx).onComplete(ctx.succeeding(fake -> {
       google = fake;
-      PlacesConfig config = PlacesConfig.from(new JsonObject().put("places", new JsonObject()
-          .put("url", fake.url("/v1/places:searchNearby")).put("timeoutMillis", 1000)),
-          Map.of("GOOGLE_PLACES_API_KEY", KEY)::get);
-      places = new GoogleNewPlaces(WebClient.create(vertx), config, log.logger());
+      places = new GoogleNewPlaces(WebClient.create(vertx), fake.config("google-new", "/v1/places:searchNearby", KEY),
+          log.logger());
       ctx.completeNow();
     }));
   }
@@ -118,24 +115,16 @@ class GoogleNewPlacesTest {
     })));
   }
 
-  @Test
-  void quotaExhaustedIsOverQueryLimit(VertxTestContext ctx) {
-    google.answer(Answer.json(429, "{\"error\":{\"code\":429,\"message\":\"Quota exceeded.\","
-        + "\"status\":\"RESOURCE_EXHAUSTED\"}}"));
+  @ParameterizedTest(name = "HTTP {0} {1} -> {2}")
+  @CsvSource({"429, RESOURCE_EXHAUSTED, OVER_QUERY_LIMIT", "400, INVALID_ARGUMENT, INVALID_REQUEST",
+      "500, INTERNAL, UNKNOWN_ERROR"})
+  void errorAnswersBecomeLegacyErrors(int http, String status, String legacy, VertxTestContext ctx) {
+    google.answer(Answer.json(http, "{\"error\":{\"code\":" + http + ",\"message\":\"No.\",\"status\":\""
+        + status + "\"}}"));
     places.nearby(UCLA).onComplete(ctx.succeeding(answer -> ctx.verify(() -> {
-      assertThat(answer.get("status").asText()).isEqualTo("OVER_QUERY_LIMIT");
-      assertThat(answer.get("error_message").asText()).isEqualTo("Quota exceeded.");
-      ctx.completeNow();
-    })));
-  }
-
-  @Test
-  void aBadArgumentIsInvalidRequest(VertxTestContext ctx) {
-    google.answer(Answer.json(400, "{\"error\":{\"code\":400,\"message\":\"Invalid radius.\","
-        + "\"status\":\"INVALID_ARGUMENT\"}}"));
-    places.nearby(UCLA).onComplete(ctx.succeeding(answer -> ctx.verify(() -> {
-      assertThat(answer.get("status").asText()).isEqualTo("INVALID_REQUEST");
-      assertThat(answer.get("error_message").asText()).isEqualTo("Invalid radius.");
+      assertThat(answer.get("status").asText()).isEqualTo(legacy);
+      assertThat(answer.get("error_message").asText()).isEqualTo("No.");
+      assertThat(log.lines().get(0)).contains("HTTP " + http + " status " + legacy);
       ctx.completeNow();
     })));
   }
