@@ -80,7 +80,8 @@ class HerdNodeTest {
   void startNode(Vertx vertx) {
     places = FakePlaces.start(vertx).answer(200, GOOGLE_ANSWER);
     JsonObject config = TestNodes.config("Goloman")
-        .put("places", new JsonObject().put("url", places.url()).put("apiKeyEnv", "HERD_TEST_PLACES_KEY")
+        .put("places", new JsonObject().put("provider", "google").put("url", places.url())
+            .put("apiKeyEnv", "HERD_TEST_PLACES_KEY")
             .put("timeoutMillis", 1_000));
     TestNodes.deploy(vertx, config, SEED_CLOCK);
     port = config.getInteger("port");
