@@ -111,10 +111,20 @@ public final class Gazetteer {
     double dLng = widest >= 89.99 ? 180 : dLat / Math.cos(Math.toRadians(widest));
     int firstColumn = (int) Math.floor(lng - dLng + 180);
     int columns = Math.min(COLUMNS, (int) Math.floor(lng + dLng + 180) - firstColumn + 1);
+    // A cheap box test (in whole 1e-5 degrees) spares the haversine for most places of the cells.
+    int centreLat = (int) Math.round(lat * 1e5);
+    int centreLng = (int) Math.round(lng * 1e5);
+    long boxLat = (long) Math.ceil(dLat * 1e5) + 1;
+    long boxLng = (long) Math.ceil(dLng * 1e5) + 1;
     for (int r = firstRow; r <= lastRow; r++) {
       for (int k = 0; k < columns; k++) {
         int cell = r * COLUMNS + Math.floorMod(firstColumn + k, COLUMNS);
         for (int i = cellStart[cell]; i < cellStart[cell + 1]; i++) {
+          long eastWest = Math.abs((long) lngE5[i] - centreLng);
+          if (Math.abs((long) latE5[i] - centreLat) > boxLat
+              || Math.min(eastWest, 36_000_000 - eastWest) > boxLng) {
+            continue;
+          }
           double metres = Haversine.metres(lat, lng, latE5[i] / 1e5, lngE5[i] / 1e5);
           if (metres <= radiusMetres) {
             found.add(new GazetteerPlace(ids[i], latE5[i], lngE5[i], names[i], vicinities[i], metres));
