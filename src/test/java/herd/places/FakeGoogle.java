@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local HTTP server playing a Google Places endpoint: it records each request and answers as told. */
 public final class FakeGoogle {
@@ -27,6 +28,8 @@ public final class FakeGoogle {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Vertx vertx;
   private final HttpServer server;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile Answer answer = Answer.json(200, "{}");
 
   private FakeGoogle(Vertx vertx, HttpServer server) {
@@ -47,8 +50,12 @@ public final class FakeGoogle {
           .addAll(request.params()), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
           body.toString()));
       Answer now = answer;
-      Runnable respond = () -> request.response().setStatusCode(now.status())
-          .putHeader("Content-Type", "application/json; charset=UTF-8").end(now.body());
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      Runnable respond = () -> {
+        inFlight.decrementAndGet();
+        request.response().setStatusCode(now.status())
+            .putHeader("Content-Type", "application/json; charset=UTF-8").end(now.body());
+      };
       if (now.delayMillis() > 0) {
         vertx.setTimer(now.delayMillis(), id -> respond.run());
       } else {
@@ -69,6 +76,11 @@ public final class FakeGoogle {
 
   public String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
+  }
+
+  /** The most requests the server was answering at once. */
+  public int maxInFlight() {
+    return maxInFlight.get();
   }
 
   public List<Received> received() {

@@ -209,4 +209,43 @@ class PlacesNodeTest {
       }
     }).onComplete(ctx.succeedingThenComplete());
   }
+
+  private static final String ANSWER = """
+      {
+         "html_attributions" : [],
+         "results" : [
+            {
+               "name" : "UCLA"
+            }
+         ],
+         "status" : "OK"
+      }
+
+      """;
+
+  @Test
+  void concurrentIdenticalWhatsatsOnSeveralConnectionsMakeOneUpstreamCall(Vertx vertx, VertxTestContext ctx)
+      throws IOException {
+    FakeGoogle.start(vertx).compose(google -> {
+      google.answer(new FakeGoogle.Answer(200, "{\"html_attributions\":[],\"results\":[{\"name\":\"UCLA\"}],"
+          + "\"status\":\"OK\"}", 300));
+      JsonObject places = new JsonObject().put("provider", "google").put("apiKeyEnv", "HERD_TEST_NO_SUCH_KEY")
+          .put("url", google.url("/maps/api/place/nearbysearch/json"));
+      try {
+        return startNode(vertx, places).compose(port -> exchange(vertx, port, IAMAT, text -> text.endsWith("\n"))
+            .compose(at -> Future.all(
+                exchange(vertx, port, "WHATSAT kiwi.cs.ucla.edu 10 5\n", paragraphs(1)),
+                exchange(vertx, port, "WHATSAT kiwi.cs.ucla.edu 10 5\n", paragraphs(1)),
+                exchange(vertx, port, "WHATSAT kiwi.cs.ucla.edu 10 5\n", paragraphs(1)))
+                .map(all -> {
+                  assertThat(all.<String>list()).containsExactly(at + ANSWER, at + ANSWER, at + ANSWER);
+                  assertThat(google.received()).hasSize(1);
+                  assertThat(google.received().get(0).query().get("radius")).isEqualTo("10000");
+                  return all;
+                })));
+      } catch (IOException e) {
+        return Future.failedFuture(e);
+      }
+    }).onComplete(ctx.succeedingThenComplete());
+  }
 }
