@@ -2,20 +2,19 @@ package herd.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herd.node.HerdNode;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import herd.testing.TcpClient;
+import herd.testing.TestNodes;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.NetSocket;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Predicate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,229 +22,158 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class PlacesNodeTest {
 
+  private static final Clock SEED_CLOCK =
+      Clock.fixed(Instant.ofEpochSecond(1520023935L, 182837383L), ZoneOffset.UTC);
   private static final String IAMAT = "IAMAT kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997\n";
+  private static final String AT =
+      "AT Goloman +0.263873386 kiwi.cs.ucla.edu +34.068930-118.445127 1520023934.918963997\n";
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static int startNode(Vertx vertx, JsonObject places) {
+    JsonObject config = TestNodes.config("Goloman").put("places", places);
+    TestNodes.deploy(vertx, config, SEED_CLOCK);
+    return config.getInteger("port");
   }
 
-  private static Future<Integer> startNode(Vertx vertx, JsonObject places) throws IOException {
-    int port = freePort();
-    JsonObject config = new JsonObject().put("name", "Goloman").put("port", port).put("instances", 2)
-        .put("logFile", "target/places-node-test/Goloman-" + port + ".log").put("places", places);
-    return vertx.deployVerticle(new HerdNode(), new DeploymentOptions().setConfig(config)).map(id -> port);
-  }
-
-  /** Sends the text and collects what comes back until {@code done} holds. */
-  private static Future<String> exchange(Vertx vertx, int port, String text, Predicate<String> done) {
-    return vertx.createNetClient().connect(port, "127.0.0.1").compose(socket -> {
-      Promise<String> reply = Promise.promise();
-      Buffer received = Buffer.buffer();
-      socket.handler(bytes -> {
-        received.appendBuffer(bytes);
-        String sofar = received.toString(StandardCharsets.ISO_8859_1);
-        if (done.test(sofar)) {
-          reply.tryComplete(sofar);
-          socket.close();
-        }
-      });
-      socket.write(text);
-      return reply.future();
-    });
-  }
-
-  private static Predicate<String> paragraphs(int count) {
-    return text -> text.split("\n\n", -1).length > count;
-  }
-
-  private static String firstLine(String text) {
-    return text.substring(0, text.indexOf('\n') + 1);
+  private static JsonObject google(String provider, FakeGoogle fake, String path) {
+    return new JsonObject().put("provider", provider).put("apiKeyEnv", "HERD_TEST_NO_SUCH_KEY")
+        .put("url", fake.url(path));
   }
 
   @Test
-  void anOfflineNodeListsTheNearestCities(Vertx vertx, VertxTestContext ctx) throws IOException {
-    startNode(vertx, new JsonObject().put("provider", "offline"))
-        .compose(port -> exchange(vertx, port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 3\n", paragraphs(1)))
-        .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
-          String at = firstLine(reply);
-          assertThat(at).startsWith("AT Goloman +").endsWith(" kiwi.cs.ucla.edu +34.068930-118.445127 "
-              + "1520023934.918963997\n");
-          assertThat(reply).isEqualTo(at + at + """
+  void anOfflineNodeListsTheNearestCities(Vertx vertx) {
+    int port = startNode(vertx, new JsonObject().put("provider", "offline"));
+    assertThat(TcpClient.exchange(port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 3\n")).isEqualTo(AT + AT + """
+        {
+           "html_attributions" : [],
+           "results" : [
               {
-                 "html_attributions" : [],
-                 "results" : [
-                    {
-                       "geometry" : {
-                          "location" : {
-                             "lat" : 34.05612,
-                             "lng" : -118.43063
-                          }
-                       },
-                       "name" : "Westwood",
-                       "place_id" : "geonames:5408522",
-                       "reference" : "geonames:5408522",
-                       "types" : [ "locality", "political" ],
-                       "vicinity" : "California, United States"
-                    },
-                    {
-                       "geometry" : {
-                          "location" : {
-                             "lat" : 34.05557,
-                             "lng" : -118.41786
-                          }
-                       },
-                       "name" : "Century City",
-                       "place_id" : "geonames:5335662",
-                       "reference" : "geonames:5335662",
-                       "types" : [ "locality", "political" ],
-                       "vicinity" : "California, United States"
-                    },
-                    {
-                       "geometry" : {
-                          "location" : {
-                             "lat" : 34.07362,
-                             "lng" : -118.40036
-                          }
-                       },
-                       "name" : "Beverly Hills",
-                       "place_id" : "geonames:5328041",
-                       "reference" : "geonames:5328041",
-                       "types" : [ "locality", "political" ],
-                       "vicinity" : "California, United States"
+                 "geometry" : {
+                    "location" : {
+                       "lat" : 34.05612,
+                       "lng" : -118.43063
                     }
-                 ],
-                 "status" : "OK"
-              }
-
-              """);
-          ctx.completeNow();
-        })));
-  }
-
-  @Test
-  void anOfflineNodeFindsNothingInTheOcean(Vertx vertx, VertxTestContext ctx) throws IOException {
-    startNode(vertx, new JsonObject())
-        .compose(port -> exchange(vertx, port, "IAMAT buoy +0.0-140.0 1520023934.5\nWHATSAT buoy 50 20\n",
-            paragraphs(1)))
-        .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
-          String at = firstLine(reply);
-          assertThat(reply).isEqualTo(at + at + """
+                 },
+                 "name" : "Westwood",
+                 "place_id" : "geonames:5408522",
+                 "reference" : "geonames:5408522",
+                 "types" : [ "locality", "political" ],
+                 "vicinity" : "California, United States"
+              },
               {
-                 "html_attributions" : [],
-                 "results" : [],
-                 "status" : "ZERO_RESULTS"
+                 "geometry" : {
+                    "location" : {
+                       "lat" : 34.05557,
+                       "lng" : -118.41786
+                    }
+                 },
+                 "name" : "Century City",
+                 "place_id" : "geonames:5335662",
+                 "reference" : "geonames:5335662",
+                 "types" : [ "locality", "political" ],
+                 "vicinity" : "California, United States"
+              },
+              {
+                 "geometry" : {
+                    "location" : {
+                       "lat" : 34.07362,
+                       "lng" : -118.40036
+                    }
+                 },
+                 "name" : "Beverly Hills",
+                 "place_id" : "geonames:5328041",
+                 "reference" : "geonames:5328041",
+                 "types" : [ "locality", "political" ],
+                 "vicinity" : "California, United States"
               }
+           ],
+           "status" : "OK"
+        }
 
-              """);
-          ctx.completeNow();
-        })));
+        """);
   }
 
   @Test
-  void aGoogleNewNodeTranslatesAndCachesTheAnswer(Vertx vertx, VertxTestContext ctx) throws IOException {
-    FakeGoogle.start(vertx).compose(google -> {
-      google.answer(FakeGoogle.Answer.json(200, "{\"places\":[{\"id\":\"ChIJ1\",\"displayName\":{\"text\":"
-          + "\"Royce Hall\"},\"location\":{\"latitude\":34.0728,\"longitude\":-118.4421}},{\"id\":\"ChIJ2\","
-          + "\"displayName\":{\"text\":\"Powell Library\"}}]}"));
-      JsonObject places = new JsonObject().put("provider", "google-new").put("apiKeyEnv", "HERD_TEST_NO_SUCH_KEY")
-          .put("url", google.url("/v1/places:searchNearby"));
-      try {
-        return startNode(vertx, places)
-            .compose(port -> exchange(vertx, port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 1\n"
-                + "WHATSAT kiwi.cs.ucla.edu 10.0 2\n", paragraphs(2)))
-            .map(reply -> {
-              String at = firstLine(reply);
-              assertThat(reply).isEqualTo(at + at + """
-                  {
-                     "html_attributions" : [],
-                     "results" : [
-                        {
-                           "geometry" : {
-                              "location" : {
-                                 "lat" : 34.0728,
-                                 "lng" : -118.4421
-                              }
-                           },
-                           "name" : "Royce Hall",
-                           "place_id" : "ChIJ1"
-                        }
-                     ],
-                     "status" : "OK"
-                  }
+  void anOfflineNodeFindsNothingInTheOcean(Vertx vertx) {
+    int port = startNode(vertx, new JsonObject());
+    assertThat(TcpClient.exchange(port, "IAMAT buoy +0.0-140.0 1520023935\nWHATSAT buoy 50 20\n")).isEqualTo("""
+        AT Goloman +0.182837383 buoy +0.0-140.0 1520023935
+        AT Goloman +0.182837383 buoy +0.0-140.0 1520023935
+        {
+           "html_attributions" : [],
+           "results" : [],
+           "status" : "ZERO_RESULTS"
+        }
 
-                  """ + at + """
-                  {
-                     "html_attributions" : [],
-                     "results" : [
-                        {
-                           "geometry" : {
-                              "location" : {
-                                 "lat" : 34.0728,
-                                 "lng" : -118.4421
-                              }
-                           },
-                           "name" : "Royce Hall",
-                           "place_id" : "ChIJ1"
-                        },
-                        {
-                           "name" : "Powell Library",
-                           "place_id" : "ChIJ2"
-                        }
-                     ],
-                     "status" : "OK"
-                  }
-
-                  """);
-              assertThat(google.received()).hasSize(1);
-              assertThat(google.received().get(0).body()).isEqualTo("{\"maxResultCount\":20,"
-                  + "\"locationRestriction\":{\"circle\":{\"center\":{\"latitude\":34.068930,"
-                  + "\"longitude\":-118.445127},\"radius\":10000}}}");
-              return reply;
-            });
-      } catch (IOException e) {
-        return Future.failedFuture(e);
-      }
-    }).onComplete(ctx.succeedingThenComplete());
+        """);
   }
 
-  private static final String ANSWER = """
-      {
-         "html_attributions" : [],
-         "results" : [
-            {
-               "name" : "UCLA"
-            }
-         ],
-         "status" : "OK"
-      }
-
-      """;
-
   @Test
-  void concurrentIdenticalWhatsatsOnSeveralConnectionsMakeOneUpstreamCall(Vertx vertx, VertxTestContext ctx)
-      throws IOException {
-    FakeGoogle.start(vertx).compose(google -> {
-      google.answer(new FakeGoogle.Answer(200, "{\"html_attributions\":[],\"results\":[{\"name\":\"UCLA\"}],"
-          + "\"status\":\"OK\"}", 300));
-      JsonObject places = new JsonObject().put("provider", "google").put("apiKeyEnv", "HERD_TEST_NO_SUCH_KEY")
-          .put("url", google.url("/maps/api/place/nearbysearch/json"));
-      try {
-        return startNode(vertx, places).compose(port -> exchange(vertx, port, IAMAT, text -> text.endsWith("\n"))
-            .compose(at -> Future.all(
-                exchange(vertx, port, "WHATSAT kiwi.cs.ucla.edu 10 5\n", paragraphs(1)),
-                exchange(vertx, port, "WHATSAT kiwi.cs.ucla.edu 10 5\n", paragraphs(1)),
-                exchange(vertx, port, "WHATSAT kiwi.cs.ucla.edu 10 5\n", paragraphs(1)))
-                .map(all -> {
-                  assertThat(all.<String>list()).containsExactly(at + ANSWER, at + ANSWER, at + ANSWER);
-                  assertThat(google.received()).hasSize(1);
-                  assertThat(google.received().get(0).query().get("radius")).isEqualTo("10000");
-                  return all;
-                })));
-      } catch (IOException e) {
-        return Future.failedFuture(e);
-      }
-    }).onComplete(ctx.succeedingThenComplete());
+  void aGoogleNewNodeTranslatesTheAnswerAndServesSmallerMaxItemsFromTheCache(Vertx vertx) {
+    FakeGoogle fake = FakeGoogle.start(vertx).await();
+    fake.answer(FakeGoogle.Answer.json(200, "{\"places\":[{\"id\":\"ChIJ1\",\"displayName\":{\"text\":"
+        + "\"Royce Hall\"}},{\"id\":\"ChIJ2\",\"displayName\":{\"text\":\"Powell Library\"}}]}"));
+    int port = startNode(vertx, google("google-new", fake, "/v1/places:searchNearby"));
+    String reply = TcpClient.exchange(port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 2\n"
+        + "WHATSAT kiwi.cs.ucla.edu 10.0 1\n");
+    assertThat(reply).isEqualTo(AT + AT + """
+        {
+           "html_attributions" : [],
+           "results" : [
+              {
+                 "name" : "Royce Hall",
+                 "place_id" : "ChIJ1"
+              },
+              {
+                 "name" : "Powell Library",
+                 "place_id" : "ChIJ2"
+              }
+           ],
+           "status" : "OK"
+        }
+
+        """ + AT + """
+        {
+           "html_attributions" : [],
+           "results" : [
+              {
+                 "name" : "Royce Hall",
+                 "place_id" : "ChIJ1"
+              }
+           ],
+           "status" : "OK"
+        }
+
+        """);
+    assertThat(fake.received()).singleElement().satisfies(request -> assertThat(request.body()).isEqualTo(
+        "{\"maxResultCount\":20,\"locationRestriction\":{\"circle\":{\"center\":{\"latitude\":34.068930,"
+            + "\"longitude\":-118.445127},\"radius\":10000}}}"));
+    fake.close().await();
+  }
+
+  /** Errors are never kept, so only sharing the call in flight can make it one. */
+  @Test
+  void concurrentIdenticalWhatsatsOnSeveralConnectionsMakeOneUpstreamCall(Vertx vertx) {
+    FakeGoogle fake = FakeGoogle.start(vertx).await();
+    fake.answer(new FakeGoogle.Answer(200, "{\"error_message\":\"Slow down.\",\"html_attributions\":[],"
+        + "\"results\":[],\"status\":\"OVER_QUERY_LIMIT\"}", 1_000));
+    int port = startNode(vertx, google("google", fake, "/maps/api/place/nearbysearch/json"));
+    TcpClient.exchange(port, IAMAT);
+    ExecutorService clients = Executors.newFixedThreadPool(3);
+    List<CompletableFuture<String>> replies = Stream.generate(() -> CompletableFuture.supplyAsync(
+        () -> TcpClient.exchange(port, "WHATSAT kiwi.cs.ucla.edu 10 5\n"), clients)).limit(3).toList();
+    String answer = AT + """
+        {
+           "error_message" : "Slow down.",
+           "html_attributions" : [],
+           "results" : [],
+           "status" : "OVER_QUERY_LIMIT"
+        }
+
+        """;
+    assertThat(replies).extracting(CompletableFuture::join).containsExactly(answer, answer, answer);
+    assertThat(fake.received()).singleElement()
+        .satisfies(request -> assertThat(request.query().get("radius")).isEqualTo("10000"));
+    clients.shutdown();
+    fake.close().await();
   }
 }
