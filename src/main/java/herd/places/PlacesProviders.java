@@ -19,6 +19,9 @@ public final class PlacesProviders {
   public static PlacesProvider start(Vertx vertx, PlacesConfig config, Logger log) {
     if (config.provider() == ProviderName.OFFLINE) {
       log.info("places provider offline (GeoNames gazetteer)");
+      if (!config.url().isEmpty()) {
+        log.warn("places.url {} is not used by the offline provider", config.url());
+      }
       return OfflinePlaces.start(vertx, OfflinePlaces.RESOURCE, log);
     }
     if (config.key().isEmpty()) {

@@ -63,17 +63,19 @@ public final class Gazetteer {
     int n = rows.size();
     int[] cells = new int[n];
     int[] counts = new int[ROWS * COLUMNS + 1];
+    int[] id = new int[n];
     int[] lat = new int[n];
     int[] lng = new int[n];
     try {
       for (int i = 0; i < n; i++) {
+        id[i] = Integer.parseInt(rows.get(i)[0]);
         lat[i] = Integer.parseInt(rows.get(i)[1]);
         lng[i] = Integer.parseInt(rows.get(i)[2]);
         cells[i] = cell(lat[i] / 1e5, lng[i] / 1e5);
         counts[cells[i] + 1]++;
       }
     } catch (NumberFormatException e) {
-      throw new IOException("gazetteer position is not a number: " + e.getMessage(), e);
+      throw new IOException("gazetteer id or position is not a number: " + e.getMessage(), e);
     }
     for (int c = 0; c < ROWS * COLUMNS; c++) {
       counts[c + 1] += counts[c];
@@ -88,7 +90,7 @@ public final class Gazetteer {
     for (int i = 0; i < n; i++) {
       int at = next[cells[i]]++;
       String[] row = rows.get(i);
-      ids[at] = Integer.parseInt(row[0]);
+      ids[at] = id[i];
       sortedLat[at] = lat[i];
       sortedLng[at] = lng[i];
       names[at] = row[5];

@@ -148,7 +148,9 @@ class GazetteerTest {
     assertThatThrownBy(() -> Gazetteer.load(gzip("1\t0\t0\tPPL\t1000\tOne\n")))
         .isInstanceOf(IOException.class).hasMessage("gazetteer line 1 has 6 fields, not 7");
     assertThatThrownBy(() -> Gazetteer.load(gzip("1\tnorth\t0\tPPL\t1000\tOne\tX\n")))
-        .isInstanceOf(IOException.class).hasMessageStartingWith("gazetteer position is not a number");
+        .isInstanceOf(IOException.class).hasMessageStartingWith("gazetteer id or position is not a number");
+    assertThatThrownBy(() -> Gazetteer.load(gzip("one\t0\t0\tPPL\t1000\tOne\tX\n")))
+        .isInstanceOf(IOException.class).hasMessageStartingWith("gazetteer id or position is not a number");
   }
 
   private static InputStream gzip(String text) throws IOException {
