@@ -1,6 +1,7 @@
 package herd.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herd.testing.TcpClient;
 import herd.testing.TestNodes;
@@ -90,6 +91,13 @@ class PlacesNodeTest {
         }
 
         """);
+  }
+
+  @Test
+  void aProviderThatCannotStartStopsTheNodeWithOneClearLine(Vertx vertx) {
+    JsonObject config = TestNodes.config("Goloman").put("places", new JsonObject().put("provider", "bing"));
+    assertThatThrownBy(() -> TestNodes.deploy(vertx, config)).hasMessage(
+        "config key \"places.provider\" must be one of \"offline\", \"google\", \"google-new\", not \"bing\"");
   }
 
   @Test
