@@ -18,16 +18,16 @@ public final class PlacesProviders {
   /** The provider, ready to take searches; throws {@link herd.node.ConfigException} if it cannot start. */
   public static PlacesProvider start(Vertx vertx, PlacesConfig config, Logger log) {
     if (config.provider() == ProviderName.OFFLINE) {
-      log.info("places provider offline (GeoNames gazetteer)");
+      log.info("provider offline (GeoNames gazetteer)");
       if (!config.url().isEmpty()) {
         log.warn("places.url {} is not used by the offline provider", config.url());
       }
       return OfflinePlaces.start(vertx, OfflinePlaces.RESOURCE, log);
     }
     if (config.key().isEmpty()) {
-      log.warn("places provider {} has no API key: ${} is not set", config.provider(), config.apiKeyEnv());
+      log.warn("provider {} has no API key: ${} is not set", config.provider(), config.apiKeyEnv());
     }
-    log.info("places provider {} at {}", config.provider(), config.url());
+    log.info("provider {} at {}", config.provider(), config.url());
     WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("herd"));
     PlacesProvider remote = config.provider() == ProviderName.GOOGLE
         ? new GoogleLegacyPlaces(client, config, log)
