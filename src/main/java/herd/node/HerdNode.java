@@ -7,6 +7,7 @@ import herd.peer.PeerLinks;
 import herd.protocol.HerdService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,18 @@ public class HerdNode extends VerticleBase {
 
   private static final Logger CONSOLE = LoggerFactory.getLogger("herd");
 
+  private final Clock clock;
   private NodeLogs logs;
   private PeerLinks peers;
+
+  public HerdNode() {
+    this(Clock.systemUTC());
+  }
+
+  /** A node whose receive times come from {@code clock}. */
+  public HerdNode(Clock clock) {
+    this.clock = clock;
+  }
 
   private static List<NodeService> services() {
     return List.of(new HerdService());
@@ -43,7 +54,7 @@ public class HerdNode extends VerticleBase {
     warnAboutUnknownKeys(config, services, log);
     peers = new PeerLinks(vertx, config.name(), config.neighbours(), Backoff.DEFAULT, logs.logger("peer"));
     NodeContext node = new NodeContext(vertx, config, logs, peers, new PeerInbox(logs.logger("peer")),
-        new AtomicLong());
+        new AtomicLong(), clock);
     return Future.all(services.stream().map(service -> service.start(node)).toList())
         .onSuccess(v -> {
           peers.start();

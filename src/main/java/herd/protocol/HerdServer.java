@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import java.time.Clock;
 import org.slf4j.Logger;
 
 /** One instance of the herd protocol server; a node runs several on the same port, sharing its state. */
@@ -58,7 +57,7 @@ final class HerdServer extends VerticleBase {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new HerdSession(node, locations, places, Clock.systemUTC(), wire, floodLog),
+    LineConnection.serve(socket, new HerdSession(node, locations, places, wire, floodLog),
         limits, wire, gate::leave);
   }
 }

@@ -15,7 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.slf4j.Logger;
 
 /**
@@ -30,17 +29,14 @@ final class HerdSession implements LineHandler {
   private final NodeContext node;
   private final LocationStore locations;
   private final PlacesProvider places;
-  private final Clock clock;
   private final WireLog wire;
   private final Logger log;
   private String peer;
 
-  HerdSession(NodeContext node, LocationStore locations, PlacesProvider places, Clock clock, WireLog wire,
-      Logger log) {
+  HerdSession(NodeContext node, LocationStore locations, PlacesProvider places, WireLog wire, Logger log) {
     this.node = node;
     this.locations = locations;
     this.places = places;
-    this.clock = clock;
     this.wire = wire;
     this.log = log;
   }
@@ -75,7 +71,7 @@ final class HerdSession implements LineHandler {
   }
 
   private Future<Buffer> iamat(HerdCommand.Iamat iamat) {
-    String skew = Skew.format(clock.instant(), iamat.time().seconds());
+    String skew = Skew.format(node.clock().instant(), iamat.time().seconds());
     Location location = new Location(node.name(), skew, iamat.clientId(), iamat.coordinates(), iamat.time());
     Buffer reply = latin1(location.atLine() + "\n");
     if (!locations.offer(location)) {

@@ -1,0 +1,38 @@
+package herd.testing;
+
+import herd.node.HerdNode;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Deploys real nodes in the test's Vert.x, on free ports, logging under target/test-logs. */
+public final class TestNodes {
+
+  private TestNodes() {
+  }
+
+  /** A config for a node with no neighbours and no optional services, on a free port. */
+  public static JsonObject config(String name) {
+    return new JsonObject()
+        .put("name", name)
+        .put("host", "127.0.0.1")
+        .put("port", FreePorts.next())
+        .put("instances", 2)
+        .put("logFile", logFile(name).toString());
+  }
+
+  public static Path logFile(String name) {
+    return Path.of("target", "test-logs", name + ".log");
+  }
+
+  /** Deploys a node and returns its deployment id. */
+  public static String deploy(Vertx vertx, JsonObject config, Clock clock) {
+    return vertx.deployVerticle(new HerdNode(clock), new DeploymentOptions().setConfig(config)).await();
+  }
+
+  public static String deploy(Vertx vertx, JsonObject config) {
+    return deploy(vertx, config, Clock.systemUTC());
+  }
+}
