@@ -4,6 +4,7 @@ import herd.log.NodeLogs;
 import herd.peer.Backoff;
 import herd.peer.PeerInbox;
 import herd.peer.PeerLinks;
+import herd.calc.CalcService;
 import herd.protocol.HerdService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -37,7 +38,7 @@ public class HerdNode extends VerticleBase {
   }
 
   private static List<NodeService> services() {
-    return List.of(new HerdService());
+    return List.of(new HerdService(), new CalcService());
   }
 
   @Override

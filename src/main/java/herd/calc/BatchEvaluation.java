@@ -1,0 +1,80 @@
+package herd.calc;
+
+import herd.calc.expr.ExpressionLimits;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.WorkerExecutor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Evaluates one request's lines on the node's worker pool, never on the event loop: the text is cut into chunks
+ * of whole lines, at most {@code workers} of them in the pool at once, and their results are put back in order.
+ * Because each request keeps only a few chunks queued, a huge request shares the pool with small ones instead of
+ * filling its queue. Create, start and cancel it on one event-loop context.
+ */
+final class BatchEvaluation {
+
+  static final int CHUNK_BYTES = 64 * 1024;
+
+  private final WorkerExecutor pool;
+  private final byte[] text;
+  private final int[] bounds;
+  private final ExpressionLimits limits;
+  private final int workers;
+  private final ChunkResult[] results;
+  private final Promise<List<ChunkResult>> done = Promise.promise();
+  private int submitted;
+  private int finished;
+  private boolean cancelled;
+
+  BatchEvaluation(WorkerExecutor pool, byte[] text, int chunkBytes, ExpressionLimits limits, int workers) {
+    this.pool = pool;
+    this.text = text;
+    this.bounds = LineChunks.split(text, chunkBytes);
+    this.limits = limits;
+    this.results = new ChunkResult[bounds.length - 1];
+    this.workers = Math.max(1, Math.min(workers, results.length));
+  }
+
+  /** How many chunks run at once for this request. */
+  int workers() {
+    return workers;
+  }
+
+  Future<List<ChunkResult>> start() {
+    if (results.length == 0) {
+      done.complete(List.of());
+    }
+    for (int i = 0; i < workers && submitted < results.length; i++) {
+      submitNext();
+    }
+    return done.future();
+  }
+
+  /** Stops submitting chunks, for a client that went away; the result never completes. */
+  void cancel() {
+    cancelled = true;
+  }
+
+  private void submitNext() {
+    int chunk = submitted++;
+    pool.executeBlocking(() -> ChunkResult.evaluate(text, bounds[chunk], bounds[chunk + 1], limits), false)
+        .onComplete(result -> {
+          if (result.failed()) {
+            done.tryFail(result.cause());
+            return;
+          }
+          results[chunk] = result.result();
+          finished++;
+          if (cancelled) {
+            return;
+          }
+          if (submitted < results.length) {
+            submitNext();
+          } else if (finished == results.length) {
+            done.complete(Arrays.asList(results));
+          }
+        });
+  }
+}
