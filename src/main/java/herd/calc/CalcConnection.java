@@ -106,11 +106,11 @@ final class CalcConnection {
         return;
       }
       List<ChunkResult> chunks = result.result();
-      answer(chunks.stream().map(chunk -> Buffer.buffer(chunk.bytes())).toList());
-      socket.end();
       log.info("{} bytes={} lines={} errors={} workers={} chunks={} evalMs={} totalMs={}", request, text.length,
           chunks.stream().mapToInt(ChunkResult::lines).sum(), chunks.stream().mapToInt(ChunkResult::errors).sum(),
           batch.workers(), chunks.size(), millisSince(startNanos), millisSince(openedNanos));
+      answer(chunks.stream().map(chunk -> Buffer.buffer(chunk.bytes())).toList());
+      socket.end();
     });
   }
 

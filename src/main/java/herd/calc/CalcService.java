@@ -37,8 +37,9 @@ public final class CalcService implements NodeService {
         .deployVerticle(() -> new CalcServer(node, config, gate),
             new DeploymentOptions().setInstances(node.config().instances()))
         .onSuccess(id -> node.logs().logger("calc").info(
-            "calculations on {}:{}, {} workers a request, {} pool threads, requests up to {} bytes, {}",
-            node.config().host(), config.port(), config.workers(), config.poolThreads(), config.maxRequestBytes(),
-            config.limits()));
+            "calculations on {}:{}, {} workers a request, {} pool threads, requests up to {} bytes, expressions "
+                + "up to {} bytes, {} deep, integers up to {} bits", node.config().host(), config.port(),
+            config.workers(), config.poolThreads(), config.maxRequestBytes(), config.limits().maxBytes(),
+            config.limits().maxDepth(), config.limits().maxIntegerBits()));
   }
 }

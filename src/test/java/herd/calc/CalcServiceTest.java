@@ -1,0 +1,155 @@
+package herd.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herd.testing.FreePorts;
+import herd.testing.TcpClient;
+import herd.testing.TestNodes;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The calculation service of a real node, over loopback sockets, byte for byte. */
+@ExtendWith(VertxExtension.class)
+class CalcServiceTest {
+
+  private static int startNode(Vertx vertx, String name, JsonObject extra) {
+    int port = FreePorts.next();
+    TestNodes.deploy(vertx, TestNodes.config(name).put("calcPort", port).mergeIn(extra));
+    return port;
+  }
+
+  private static byte[] request(byte[] body) {
+    return ByteBuffer.allocate(8 + body.length).putLong(body.length).put(body).array();
+  }
+
+  private static byte[] request(String body) {
+    return request(body.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** The reply as it must arrive: its length in 8 bytes, then the lines. */
+  private static byte[] reply(String lines) {
+    return request(lines);
+  }
+
+  private static byte[] exchange(int port, byte[] request) {
+    try (TcpClient client = new TcpClient(port)) {
+      client.send(request);
+      client.shutdownOutput();
+      return client.readAllBytes();
+    }
+  }
+
+  @Test
+  void answersEveryLineInOrderAndCloses(Vertx vertx) {
+    int port = startNode(vertx, "CalcA", new JsonObject());
+    assertThat(exchange(port, request("1+1\n7/2\n\n1/0\nimport sys;sys.exit()\n2 * (3 - -1.5)\r\n10/3")))
+        .isEqualTo(reply("2\n3.5\n\nerror: division by zero\nerror: syntax error at column 1\n9.0\n"
+            + "3.3333333333333335\n"));
+  }
+
+  @Test
+  void anEmptyRequestGetsEightZeroBytes(Vertx vertx) {
+    int port = startNode(vertx, "CalcB", new JsonObject());
+    assertThat(exchange(port, request(""))).isEqualTo(new byte[8]);
+  }
+
+  @Test
+  void aClientThatKeepsItsOutputOpenIsAnsweredToo(Vertx vertx) {
+    int port = startNode(vertx, "CalcC", new JsonObject());
+    try (TcpClient client = new TcpClient(port)) {
+      client.send(request("6*7\n"));
+      assertThat(client.readAllBytes()).isEqualTo(reply("42\n"));
+    }
+  }
+
+  @Test
+  void aRequestOverTheLimitGetsOneErrorLine(Vertx vertx) {
+    int port = startNode(vertx, "CalcD", new JsonObject().put("calcMaxRequestBytes", 1000));
+    assertThat(exchange(port, request("1+1\n".repeat(251)))).isEqualTo(reply("error: request too large\n"));
+    assertThat(exchange(port, request("1+1\n".repeat(250)))).isEqualTo(reply("2\n".repeat(250)));
+  }
+
+  @Test
+  void aRequestCutShortGetsAnErrorLine(Vertx vertx) {
+    int port = startNode(vertx, "CalcE", new JsonObject());
+    byte[] cut = ByteBuffer.allocate(8 + 3).putLong(100).put("1+1".getBytes(StandardCharsets.US_ASCII)).array();
+    assertThat(exchange(port, cut)).isEqualTo(reply("error: request truncated\n"));
+    assertThat(exchange(port, new byte[] {0, 0, 0})).isEqualTo(reply("error: request truncated\n"));
+    assertThat(exchange(port, new byte[0])).isEmpty();
+  }
+
+  @Test
+  void hostileLinesEachGetAnErrorAndSpoilNoOther(Vertx vertx) {
+    int port = startNode(vertx, "CalcF", new JsonObject());
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes("1+2\nimport time;time.sleep(3600)\n".getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(("(".repeat(1_000_000) + "\n").getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(("9".repeat(10 * 1024 * 1024) + "\n").getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\n', '4', (byte) 0xc3, (byte) 0x28, '\n'});
+    body.writeBytes("(".repeat(201).getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes("1\n3*3\n".getBytes(StandardCharsets.US_ASCII));
+    assertThat(exchange(port, request(body.toByteArray()))).isEqualTo(reply(
+        "3\nerror: syntax error at column 1\nerror: too long\nerror: too long\nerror: syntax error at column 1\n"
+            + "error: syntax error at column 2\nerror: too deep\n9\n"));
+  }
+
+  @Test
+  void aLargeRequestComesBackWholeAndInOrder(Vertx vertx) {
+    int port = startNode(vertx, "CalcG", new JsonObject().put("calcWorkers", 3));
+    StringBuilder body = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 60_000; i++) {
+      body.append(i).append(" * 3 + 1\n");
+      expected.append(3L * i + 1).append('\n');
+    }
+    assertThat(exchange(port, request(body.toString()))).isEqualTo(reply(expected.toString()));
+  }
+
+  @Test
+  void manyClientsAtOnceEachGetTheirOwnAnswer(Vertx vertx) throws Exception {
+    int port = startNode(vertx, "CalcH", new JsonObject());
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<CompletableFuture<byte[]>> answers = new ArrayList<>();
+      for (int c = 0; c < 32; c++) {
+        String body = (c + "*1000+7\n").repeat(1000 + c * 100);
+        answers.add(CompletableFuture.supplyAsync(() -> exchange(port, request(body)), clients));
+      }
+      for (int c = 0; c < 32; c++) {
+        assertThat(answers.get(c).get()).isEqualTo(reply((c * 1000 + 7 + "\n").repeat(1000 + c * 100)));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void eachRequestIsLoggedWithItsFigures(Vertx vertx) throws IOException {
+    Files.deleteIfExists(TestNodes.logFile("CalcI"));
+    int port = startNode(vertx, "CalcI", new JsonObject().put("calcWorkers", 1));
+    exchange(port, request("1\n2/0\n"));
+    String log = Files.readString(TestNodes.logFile("CalcI"));
+    assertThat(log).containsPattern("calc +req=\\d+ from=127\\.0\\.0\\.1:\\d+ bytes=6 lines=2 errors=1 workers=1 "
+        + "chunks=1 evalMs=\\d+ totalMs=\\d+");
+  }
+
+  @Test
+  void aNodeWithoutCalcPortRunsWithoutTheService(Vertx vertx) throws IOException {
+    Files.deleteIfExists(TestNodes.logFile("CalcJ"));
+    TestNodes.deploy(vertx, TestNodes.config("CalcJ"));
+    assertThat(Files.readString(TestNodes.logFile("CalcJ"))).contains("calculation service off: no calcPort");
+  }
+}
