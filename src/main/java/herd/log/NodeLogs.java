@@ -1,5 +1,6 @@
 package herd.log;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -10,16 +11,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node's log file. Every logger a node's components use is named {@code node.<name>.<topic>} and writes to
- * that node's file only, so several nodes in one JVM (as in the herd tests) keep separate logs.
+ * that node's file only, so several nodes in one JVM (as in the herd tests) keep separate logs. Events are written
+ * by a background thread, so an event loop never waits on the disk; none is dropped (a full queue blocks instead).
  */
 public final class NodeLogs {
 
   private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %-6logger{0} %msg%n";
 
   private final String prefix;
-  private final FileAppender<ILoggingEvent> appender;
+  private final AsyncAppender appender;
 
-  private NodeLogs(String prefix, FileAppender<ILoggingEvent> appender) {
+  private NodeLogs(String prefix, AsyncAppender appender) {
     this.prefix = prefix;
     this.appender = appender;
   }
@@ -40,12 +42,20 @@ public final class NodeLogs {
     if (!appender.isStarted()) {
       throw new IllegalStateException("cannot write the log file " + file);
     }
+    AsyncAppender async = new AsyncAppender();
+    async.setContext(context);
+    async.setName("node-" + nodeName + "-async");
+    async.setQueueSize(8192);
+    async.setDiscardingThreshold(0);
+    async.setNeverBlock(false);
+    async.addAppender(appender);
+    async.start();
     String prefix = "node." + nodeName;
     Logger root = context.getLogger(prefix);
     root.detachAndStopAllAppenders();
-    root.addAppender(appender);
+    root.addAppender(async);
     root.setAdditive(false);
-    return new NodeLogs(prefix, appender);
+    return new NodeLogs(prefix, async);
   }
 
   public org.slf4j.Logger logger(String topic) {

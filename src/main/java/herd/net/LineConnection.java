@@ -79,7 +79,7 @@ public final class LineConnection implements LineFramer.Sink {
 
   private void drain() {
     while (!busy && !closed && !waiting.isEmpty() && !socket.writeQueueFull()) {
-      Future<Buffer> reply = waiting.poll().get();
+      Future<Buffer> reply = replyTo(waiting.poll());
       if (reply.isComplete()) {
         write(reply);
       } else {
@@ -95,6 +95,15 @@ public final class LineConnection implements LineFramer.Sink {
     if (inputEnded && !busy && waiting.isEmpty() && !closed) {
       closed = true;
       socket.end();
+    }
+  }
+
+  /** A handler that throws is a bug; the connection is closed rather than left half-answered. */
+  private static Future<Buffer> replyTo(Supplier<Future<Buffer>> task) {
+    try {
+      return task.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
   }
 

@@ -68,6 +68,9 @@ public class HerdNode extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (logs != null) {
+      logs.logger("node").info("node stopping");
+    }
     Future<Void> closing = peers == null ? Future.succeededFuture() : peers.stop();
     return closing.eventually(() -> {
       if (logs != null) {

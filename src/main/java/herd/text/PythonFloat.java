@@ -1,6 +1,7 @@
 package herd.text;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import java.math.BigDecimal;
 
 /**
  * Prints a double exactly as Python's {@code repr(float)} does: the shortest decimal that reads back as the same
@@ -83,7 +84,31 @@ public final class PythonFloat {
       while (all.charAt(end - 1) == '0') {
         end--;
       }
-      return new Decimal(all.substring(first, end), pointPosition - first);
+      Decimal decimal = new Decimal(all.substring(first, end), pointPosition - first);
+      return decimal.digits.length() == 2 ? decimal.oneDigitIfExact(positive) : decimal;
+    }
+
+    /**
+     * Java prints two digits where one would do when the two-digit decimal is closer ({@code 4.9E-324}); Python
+     * prints the shortest ({@code 5e-324}), the closer one if both neighbouring one-digit decimals read back.
+     */
+    private Decimal oneDigitIfExact(double positive) {
+      BigDecimal exact = new BigDecimal(positive);
+      int first = digits.charAt(0) - '0';
+      Decimal best = this;
+      BigDecimal bestDistance = null;
+      for (int candidate = first; candidate <= first + 1; candidate++) {
+        BigDecimal value = BigDecimal.valueOf(candidate).scaleByPowerOfTen(pointPosition - 1);
+        if (value.doubleValue() == positive) {
+          BigDecimal distance = value.subtract(exact).abs();
+          if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+            best = candidate == 10 ? new Decimal("1", pointPosition + 1) : new Decimal(String.valueOf(candidate),
+                pointPosition);
+            bestDistance = distance;
+          }
+        }
+      }
+      return best;
     }
   }
 }

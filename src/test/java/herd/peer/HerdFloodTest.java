@@ -23,7 +23,7 @@ class HerdFloodTest {
 
   @BeforeEach
   void startHerd(Vertx vertx) {
-    herd = new Herd(vertx).startAll();
+    herd = new Herd().startAll(vertx);
     awaitFloodingFrom("Goloman", Duration.ofSeconds(20));
   }
 

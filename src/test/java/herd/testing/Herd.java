@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The seed's five nodes and links, on free ports, deployed in one Vert.x as real nodes. */
+/** The seed's five nodes and links on free ports: their configs, and the nodes deployed in one Vert.x. */
 public final class Herd {
 
   public static final List<String> NAMES = List.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
@@ -14,12 +14,11 @@ public final class Herd {
       List.of("Goloman", "Hands"), List.of("Goloman", "Holiday"), List.of("Goloman", "Wilkes"),
       List.of("Hands", "Wilkes"), List.of("Holiday", "Welsh"), List.of("Holiday", "Wilkes"));
 
-  private final Vertx vertx;
+  private Vertx vertx;
   private final Map<String, JsonObject> configs = new LinkedHashMap<>();
   private final Map<String, String> deployments = new LinkedHashMap<>();
 
-  public Herd(Vertx vertx) {
-    this.vertx = vertx;
+  public Herd() {
     NAMES.forEach(name -> configs.put(name, TestNodes.config(name)));
     for (List<String> link : LINKS) {
       neighbour(link.get(0), link.get(1));
@@ -41,7 +40,8 @@ public final class Herd {
     return configs.get(name).getInteger("port");
   }
 
-  public Herd startAll() {
+  public Herd startAll(Vertx vertx) {
+    this.vertx = vertx;
     NAMES.forEach(this::start);
     return this;
   }

@@ -1,0 +1,109 @@
+package herd.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herd.testing.Herd;
+import herd.testing.TcpClient;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run-herd.sh} with real processes: start five nodes, talk to two, stop them all. */
+class RunHerdScriptIT {
+
+  private static final Pattern NODE_LINE =
+      Pattern.compile("(\\w+) +port (\\d+)(?:, \\w+ \\d+)*, pid (\\d+), log (\\S+)");
+
+  @TempDir
+  Path dir;
+
+  private final List<Long> pids = new ArrayList<>();
+
+  @AfterEach
+  void killLeftovers() {
+    pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+  }
+
+  @Test
+  void startsTheHerdServesItAndStopsEveryProcessItStarted() throws Exception {
+    Herd herd = writeConfigs();
+
+    Result start = run("start");
+    assertThat(start.exitCode()).as(start.output()).isZero();
+    List<String> lines = start.output().lines().filter(line -> NODE_LINE.matcher(line).matches()).toList();
+    assertThat(lines).as(start.output()).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      Matcher m = NODE_LINE.matcher(lines.get(i));
+      assertThat(m.matches()).isTrue();
+      String name = Herd.NAMES.get(i);
+      assertThat(m.group(1)).isEqualTo(name);
+      assertThat(Integer.parseInt(m.group(2))).isEqualTo(herd.port(name));
+      assertThat(m.group(4)).isEqualTo(dir.resolve(name + ".log").toString());
+      long pid = Long.parseLong(m.group(3));
+      pids.add(pid);
+      assertThat(ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse(""))
+          .contains("-Xmx96m").contains("-conf " + dir.resolve("conf").resolve(name + ".json"));
+    }
+
+    String client = "script.test";
+    assertThat(TcpClient.exchange(herd.port("Goloman"), "IAMAT " + client + " +1-1 1700000000\n"))
+        .startsWith("AT Goloman +").endsWith(" " + client + " +1-1 1700000000\n");
+    assertThat(awaitWhatsat(herd.port("Hands"), client)).startsWith("AT Goloman +");
+
+    assertThat(run("status").output()).contains("Goloman  up").contains("Wilkes   up");
+
+    Result stop = run("stop");
+    assertThat(stop.exitCode()).as(stop.output()).isZero();
+    for (long pid : pids) {
+      assertThat(ProcessHandle.of(pid)).as("process %d after stop", pid).isEmpty();
+    }
+    try (var pidFiles = Files.list(dir.resolve("run"))) {
+      assertThat(pidFiles.filter(file -> file.toString().endsWith(".pid"))).isEmpty();
+    }
+    assertThat(run("status").output()).contains("Goloman  down").contains("Wilkes   down");
+  }
+
+  private Herd writeConfigs() throws IOException {
+    Herd herd = new Herd();
+    Files.createDirectories(dir.resolve("conf"));
+    for (String name : Herd.NAMES) {
+      JsonObject config = herd.config(name).copy().put("logFile", dir.resolve(name + ".log").toString());
+      config.remove("instances");
+      Files.writeString(dir.resolve("conf").resolve(name + ".json"), config.encodePrettily());
+    }
+    return herd;
+  }
+
+  private static String awaitWhatsat(int port, String client) throws InterruptedException {
+    String reply = "";
+    for (int attempt = 0; attempt < 100 && !reply.startsWith("AT "); attempt++) {
+      reply = TcpClient.exchange(port, "WHATSAT " + client + " 1 1\n");
+      Thread.sleep(100);
+    }
+    return reply;
+  }
+
+  private record Result(int exitCode, String output) {
+  }
+
+  private Result run(String command) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("bash", "run-herd.sh", command).redirectErrorStream(true);
+    builder.environment().put("HERD_CONF_DIR", dir.resolve("conf").toString());
+    builder.environment().put("HERD_RUN_DIR", dir.resolve("run").toString());
+    builder.environment().put("JAVA_OPTS", "-Xmx96m");
+    Process process = builder.start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+}
