@@ -65,10 +65,6 @@ public final class PythonFloat {
   private record Decimal(String digits, int pointPosition) {
 
     static Decimal shortest(double positive) {
-      if (positive == Double.MIN_VALUE) {
-        // Java keeps printing 4.9E-324 for compatibility although the single digit 5 already reads back
-        return new Decimal("5", -323);
-      }
       String java = DoubleToDecimal.toString(positive);
       int e = java.indexOf('E');
       int exponent = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
