@@ -39,6 +39,16 @@ class CalcClientTest {
   }
 
   @Test
+  void aFileOverTheLimitGetsTheErrorLineWhileStillBeingSent(Vertx vertx, @TempDir Path dir) throws IOException {
+    int port = FreePorts.next();
+    TestNodes.deploy(vertx, TestNodes.config("CalcClientC").put("calcPort", port).put("calcMaxRequestBytes", 1000));
+    Path input = Files.writeString(dir.resolve("in.txt"), "12345 * 678\n".repeat(400_000));
+    Path output = dir.resolve("out.txt");
+    CalcClient.exchange("127.0.0.1", port, input, output);
+    assertThat(Files.readString(output)).isEqualTo("error: request too large\n");
+  }
+
+  @Test
   void aServerThatClosesWithoutAnswerIsAnError(Vertx vertx, @TempDir Path dir) throws IOException {
     int port = FreePorts.next();
     vertx.createNetServer().connectHandler(socket -> socket.close()).listen(port, "127.0.0.1").await();
