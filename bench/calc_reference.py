@@ -54,21 +54,18 @@ class Parser:
         return str(value)
 
     def expr(self):
-        value = self.term()
-        while self.i < len(self.s) and self.s[self.i] in b'+-':
-            op = self.s[self.i]
-            self.i += 1
-            self.skip()
-            value = self.apply(op, value, self.term())
-        return value
+        return self.chain(b'+-', self.term)
 
     def term(self):
-        value = self.unary()
-        while self.i < len(self.s) and self.s[self.i] in b'*/':
+        return self.chain(b'*/', self.unary)
+
+    def chain(self, operators, operand):
+        value = operand()
+        while self.i < len(self.s) and self.s[self.i] in operators:
             op = self.s[self.i]
             self.i += 1
             self.skip()
-            value = self.apply(op, value, self.unary())
+            value = self.apply(op, value, operand())
         return value
 
     def unary(self):

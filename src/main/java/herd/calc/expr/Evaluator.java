@@ -107,10 +107,15 @@ public final class Evaluator {
   }
 
   private void expr() {
-    term();
+    chain(true);
+  }
+
+  /** A sum of terms ({@code additive}) or a product of unary operands, evaluated left to right. */
+  private void chain(boolean additive) {
+    operand(additive);
     while (at < end) {
       byte op = text[at];
-      if (op != '+' && op != '-') {
+      if (additive ? op != '+' && op != '-' : op != '*' && op != '/') {
         return;
       }
       at++;
@@ -119,26 +124,16 @@ public final class Evaluator {
       long leftLong = longValue;
       BigInteger leftBig = bigValue;
       double leftFloat = floatValue;
-      term();
+      operand(additive);
       apply(op, leftKind, leftLong, leftBig, leftFloat);
     }
   }
 
-  private void term() {
-    unary();
-    while (at < end) {
-      byte op = text[at];
-      if (op != '*' && op != '/') {
-        return;
-      }
-      at++;
-      skipBlanks();
-      int leftKind = kind;
-      long leftLong = longValue;
-      BigInteger leftBig = bigValue;
-      double leftFloat = floatValue;
+  private void operand(boolean additive) {
+    if (additive) {
+      chain(false);
+    } else {
       unary();
-      apply(op, leftKind, leftLong, leftBig, leftFloat);
     }
   }
 

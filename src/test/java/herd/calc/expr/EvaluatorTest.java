@@ -16,7 +16,11 @@ class EvaluatorTest {
   }
 
   private static String evaluate(String line) {
-    return evaluate(ExpressionLimits.DEFAULT, line.getBytes(StandardCharsets.ISO_8859_1));
+    return evaluate(ExpressionLimits.DEFAULT, line);
+  }
+
+  private static String evaluate(ExpressionLimits limits, String line) {
+    return evaluate(limits, line.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test
@@ -34,22 +38,20 @@ class EvaluatorTest {
   @Test
   void aMillionOpenParenthesesAreTooDeepWhenLengthAllowsThem() {
     ExpressionLimits roomy = new ExpressionLimits(3_000_000, 200, 8192);
-    byte[] line = ("(".repeat(1_000_000) + "1" + ")".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
-    assertThat(evaluate(roomy, line)).isEqualTo("error: too deep\n");
+    assertThat(evaluate(roomy, "(".repeat(1_000_000) + "1" + ")".repeat(1_000_000))).isEqualTo("error: too deep\n");
   }
 
   @Test
   void nestingUpToTheDepthLimitIsEvaluated() {
     ExpressionLimits shallow = new ExpressionLimits(10_000, 3, 8192);
-    assertThat(evaluate(shallow, "(((1+2)*3))".getBytes(StandardCharsets.US_ASCII))).isEqualTo("9\n");
-    assertThat(evaluate(shallow, "((((1))))".getBytes(StandardCharsets.US_ASCII))).isEqualTo("error: too deep\n");
+    assertThat(evaluate(shallow, "(((1+2)*3))")).isEqualTo("9\n");
+    assertThat(evaluate(shallow, "((((1))))")).isEqualTo("error: too deep\n");
   }
 
   @Test
   void aMillionUnaryMinusesNeedNoStack() {
     ExpressionLimits roomy = new ExpressionLimits(2_000_000, 200, 8192);
-    byte[] line = ("-".repeat(1_000_001) + "7").getBytes(StandardCharsets.US_ASCII);
-    assertThat(evaluate(roomy, line)).isEqualTo("-7\n");
+    assertThat(evaluate(roomy, "-".repeat(1_000_001) + "7")).isEqualTo("-7\n");
   }
 
   @Test
@@ -62,8 +64,8 @@ class EvaluatorTest {
   @Test
   void theLengthLimitIsInclusive() {
     ExpressionLimits five = new ExpressionLimits(5, 200, 8192);
-    assertThat(evaluate(five, "12+34".getBytes(StandardCharsets.US_ASCII))).isEqualTo("46\n");
-    assertThat(evaluate(five, "12+345".getBytes(StandardCharsets.US_ASCII))).isEqualTo("error: too long\n");
+    assertThat(evaluate(five, "12+34")).isEqualTo("46\n");
+    assertThat(evaluate(five, "12+345")).isEqualTo("error: too long\n");
   }
 
   @Test
@@ -88,12 +90,12 @@ class EvaluatorTest {
   @Test
   void integersAreBoundedByMagnitudeBitsAsPythonCountsThem() {
     ExpressionLimits bits64 = new ExpressionLimits(10_000, 200, 64);
-    assertThat(evaluate(bits64, ascii("18446744073709551615"))).isEqualTo("18446744073709551615\n");
-    assertThat(evaluate(bits64, ascii("18446744073709551616"))).isEqualTo("error: overflow\n");
-    assertThat(evaluate(bits64, ascii("-18446744073709551615"))).isEqualTo("-18446744073709551615\n");
-    assertThat(evaluate(bits64, ascii("-9223372036854775808*2"))).isEqualTo("error: overflow\n");
-    assertThat(evaluate(bits64, ascii("-9223372036854775808*2/2"))).isEqualTo("error: overflow\n");
-    assertThat(evaluate(bits64, ascii("9223372036854775807*2+1"))).isEqualTo("18446744073709551615\n");
+    assertThat(evaluate(bits64, "18446744073709551615")).isEqualTo("18446744073709551615\n");
+    assertThat(evaluate(bits64, "18446744073709551616")).isEqualTo("error: overflow\n");
+    assertThat(evaluate(bits64, "-18446744073709551615")).isEqualTo("-18446744073709551615\n");
+    assertThat(evaluate(bits64, "-9223372036854775808*2")).isEqualTo("error: overflow\n");
+    assertThat(evaluate(bits64, "-9223372036854775808*2/2")).isEqualTo("error: overflow\n");
+    assertThat(evaluate(bits64, "9223372036854775807*2+1")).isEqualTo("18446744073709551615\n");
   }
 
   @Test
@@ -113,9 +115,5 @@ class EvaluatorTest {
     }
     assertThat(new String(out.toBytes(), StandardCharsets.US_ASCII))
         .isEqualTo("error: syntax error at column 5\n299999999999999999997\n5.0\n\n-9223372036854775808\n");
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }
