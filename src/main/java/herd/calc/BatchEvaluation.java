@@ -15,6 +15,21 @@ import java.util.List;
  */
 final class BatchEvaluation {
 
+  /** Decides, as each chunk's result arrives, whether the request may keep it. */
+  interface Admission {
+
+    /** Why the chunk cannot be kept (the reason the client reads), or null if it can. */
+    String refusal(ChunkResult chunk);
+  }
+
+  /** A request stopped by its {@link Admission}; its message is the reason. */
+  static final class Refused extends RuntimeException {
+
+    Refused(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
   static final int CHUNK_BYTES = 64 * 1024;
 
   private final WorkerExecutor pool;
@@ -22,14 +37,17 @@ final class BatchEvaluation {
   private final int[] bounds;
   private final ExpressionLimits limits;
   private final int workers;
+  private final Admission admission;
   private final ChunkResult[] results;
   private final Promise<List<ChunkResult>> done = Promise.promise();
   private int submitted;
   private int finished;
   private boolean cancelled;
 
-  BatchEvaluation(WorkerExecutor pool, byte[] text, int chunkBytes, ExpressionLimits limits, int workers) {
+  BatchEvaluation(WorkerExecutor pool, byte[] text, int chunkBytes, ExpressionLimits limits, int workers,
+      Admission admission) {
     this.pool = pool;
+    this.admission = admission;
     this.text = text;
     this.bounds = LineChunks.split(text, chunkBytes);
     this.limits = limits;
@@ -61,15 +79,22 @@ final class BatchEvaluation {
     int chunk = submitted++;
     pool.executeBlocking(() -> ChunkResult.evaluate(text, bounds[chunk], bounds[chunk + 1], limits), false)
         .onComplete(result -> {
+          if (cancelled) {
+            return;
+          }
           if (result.failed()) {
-            done.tryFail(result.cause());
+            cancelled = true;
+            done.fail(result.cause());
+            return;
+          }
+          String refusal = admission.refusal(result.result());
+          if (refusal != null) {
+            cancelled = true;
+            done.fail(new Refused(refusal));
             return;
           }
           results[chunk] = result.result();
           finished++;
-          if (cancelled) {
-            return;
-          }
           if (submitted < results.length) {
             submitNext();
           } else if (finished == results.length) {

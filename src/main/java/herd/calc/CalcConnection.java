@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 
 /**
  * One client of the calculation service: reads its request, has it evaluated off the event loop, writes the
- * 8-byte length and the result lines with backpressure, and closes. A request over the size limit is answered at
- * once with a single error line; the rest of it is read and thrown away (for a while) so that the client, still
- * sending, is not reset before it can read that answer.
+ * 8-byte length and the result lines with backpressure, and closes. A request that cannot be served (too large,
+ * no room in the node's memory budget) is answered at once with a single error line; the rest of it is read and
+ * thrown away (for a while) so that the client, still sending, is not reset before it can read that answer.
  */
 final class CalcConnection {
 
@@ -25,33 +25,37 @@ final class CalcConnection {
   private final NetSocket socket;
   private final WorkerExecutor pool;
   private final CalcConfig config;
+  private final MemoryBudget memory;
   private final Logger log;
   private final String request;
   private final RequestReader reader;
   private final long openedNanos = System.nanoTime();
   private BatchEvaluation batch;
+  private long reserved;
+  private long replyBytes;
+  private boolean discarding;
   private boolean answered;
   private boolean closed;
   private long discardTimer = -1;
 
-  private CalcConnection(Vertx vertx, NetSocket socket, WorkerExecutor pool, CalcConfig config, Logger log,
-      long id) {
+  private CalcConnection(Vertx vertx, NetSocket socket, CalcServer.Shared shared, long id) {
     this.vertx = vertx;
     this.socket = socket;
-    this.pool = pool;
-    this.config = config;
-    this.log = log;
+    this.pool = shared.pool();
+    this.config = shared.config();
+    this.memory = shared.memory();
+    this.log = shared.log();
     this.request = "req=" + id + " from=" + socket.remoteAddress();
     this.reader = new RequestReader(config.maxRequestBytes());
   }
 
   /** Starts serving; call from the server's connect handler. {@code onClosed} runs once the socket is closed. */
-  static void serve(Vertx vertx, NetSocket socket, WorkerExecutor pool, CalcConfig config, Logger log, long id,
-      Runnable onClosed) {
-    CalcConnection connection = new CalcConnection(vertx, socket, pool, config, log, id);
+  static void serve(Vertx vertx, NetSocket socket, CalcServer.Shared shared, long id, Runnable onClosed) {
+    CalcConnection connection = new CalcConnection(vertx, socket, shared, id);
     InputShutdown.handle(socket, connection::inputEnded);
     socket.handler(connection::received);
-    socket.exceptionHandler(error -> log.info("{} socket error: {}", connection.request, error.getMessage()));
+    socket.exceptionHandler(error -> shared.log().info("{} socket error: {}", connection.request,
+        error.getMessage()));
     socket.closeHandler(v -> {
       connection.closed();
       onClosed.run();
@@ -59,59 +63,85 @@ final class CalcConnection {
   }
 
   private void received(Buffer data) {
+    if (discarding) {
+      return;
+    }
     RequestReader.State before = reader.state();
     RequestReader.State now = reader.feed(data);
     if (now == before) {
       return;
     }
-    if (now == RequestReader.State.COMPLETE) {
+    if (now == RequestReader.State.TOO_LARGE) {
+      refuse("request too large", "declares " + Long.toUnsignedString(reader.declared())
+          + " bytes, over the limit of " + config.maxRequestBytes());
+    } else if (before == RequestReader.State.HEADER && !reserve(reader.declared())) {
+      refuse("server busy", "no room for " + reader.declared() + " bytes, " + memory.used() + " held");
+    } else if (now == RequestReader.State.COMPLETE) {
       socket.pause();
       evaluate();
-    } else if (now == RequestReader.State.TOO_LARGE) {
-      log.info("{} refused: declares {} bytes, over the limit of {}", request,
-          Long.toUnsignedString(reader.declared()), config.maxRequestBytes());
-      answer(List.of(errorLine("request too large")));
-      discardTimer = vertx.setTimer(DISCARD_MILLIS, t -> socket.close());
     }
   }
 
   private void inputEnded() {
-    switch (reader.state()) {
-      case HEADER, BODY -> {
-        if (reader.started()) {
-          log.info("{} refused: input ended after {} of {} bytes", request, reader.body() == null
-              ? 0 : reader.body().length(), reader.body() == null ? "8 header" : reader.declared());
-          answer(List.of(errorLine("request truncated")));
-        }
-        socket.close();
+    if (discarding) {
+      socket.close();
+    } else if (reader.state() != RequestReader.State.COMPLETE) {
+      if (reader.started()) {
+        log.info("{} refused: input ended before the {}", request,
+            reader.state() == RequestReader.State.HEADER ? "8-byte length" : reader.declared() + " bytes declared");
+        answer(List.of(errorLine("request truncated")));
       }
-      case TOO_LARGE -> socket.close();
-      case COMPLETE -> {
-        // the answer is on its way and closes the connection
-      }
+      socket.close();
     }
+  }
+
+  private void refuse(String reason, String why) {
+    log.info("{} refused: {}", request, why);
+    answer(List.of(errorLine(reason)));
+    discarding = true;
+    discardTimer = vertx.setTimer(DISCARD_MILLIS, t -> socket.close());
   }
 
   private void evaluate() {
     long startNanos = System.nanoTime();
     byte[] text = reader.body().getBytes();
-    batch = new BatchEvaluation(pool, text, BatchEvaluation.CHUNK_BYTES, config.limits(), config.workers());
+    batch = new BatchEvaluation(pool, text, BatchEvaluation.CHUNK_BYTES, config.limits(), config.workers(),
+        this::refusal);
     batch.start().onComplete(result -> {
       if (closed) {
         return;
       }
-      if (result.failed()) {
+      if (result.failed() && result.cause() instanceof BatchEvaluation.Refused refused) {
+        log.info("{} refused: {} after {} result bytes", request, refused.getMessage(), replyBytes);
+        answer(List.of(errorLine(refused.getMessage())));
+      } else if (result.failed()) {
         log.error("{} evaluation failed: {}", request, result.cause().toString());
-        socket.close();
-        return;
+      } else {
+        List<ChunkResult> chunks = result.result();
+        log.info("{} bytes={} lines={} errors={} workers={} chunks={} evalMs={} totalMs={}", request, text.length,
+            chunks.stream().mapToInt(ChunkResult::lines).sum(),
+            chunks.stream().mapToInt(ChunkResult::errors).sum(), batch.workers(), chunks.size(),
+            millisSince(startNanos), millisSince(openedNanos));
+        answer(chunks.stream().map(chunk -> Buffer.buffer(chunk.bytes())).toList());
       }
-      List<ChunkResult> chunks = result.result();
-      log.info("{} bytes={} lines={} errors={} workers={} chunks={} evalMs={} totalMs={}", request, text.length,
-          chunks.stream().mapToInt(ChunkResult::lines).sum(), chunks.stream().mapToInt(ChunkResult::errors).sum(),
-          batch.workers(), chunks.size(), millisSince(startNanos), millisSince(openedNanos));
-      answer(chunks.stream().map(chunk -> Buffer.buffer(chunk.bytes())).toList());
       socket.end();
     });
+  }
+
+  private String refusal(ChunkResult chunk) {
+    replyBytes += chunk.bytes().length;
+    if (replyBytes > config.maxReplyBytes()) {
+      return "reply too large";
+    }
+    return reserve(chunk.bytes().length) ? null : "server busy";
+  }
+
+  private boolean reserve(long bytes) {
+    if (!memory.tryReserve(bytes)) {
+      return false;
+    }
+    reserved += bytes;
+    return true;
   }
 
   private static Buffer errorLine(String reason) {
@@ -143,6 +173,8 @@ final class CalcConnection {
 
   private void closed() {
     closed = true;
+    memory.release(reserved);
+    reserved = 0;
     if (batch != null) {
       batch.cancel();
     }

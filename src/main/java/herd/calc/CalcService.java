@@ -33,13 +33,15 @@ public final class CalcService implements NodeService {
     }
     CalcConfig config = parsed.get();
     ConnectionGate gate = new ConnectionGate(node.config().maxConnections());
+    MemoryBudget memory = new MemoryBudget(config.maxBufferedBytes());
     return node.vertx()
-        .deployVerticle(() -> new CalcServer(node, config, gate),
+        .deployVerticle(() -> new CalcServer(node, config, gate, memory),
             new DeploymentOptions().setInstances(node.config().instances()))
         .onSuccess(id -> node.logs().logger("calc").info(
-            "calculations on {}:{}, {} workers a request, {} pool threads, requests up to {} bytes, expressions "
-                + "up to {} bytes, {} deep, integers up to {} bits", node.config().host(), config.port(),
-            config.workers(), config.poolThreads(), config.maxRequestBytes(), config.limits().maxBytes(),
+            "calculations on {}:{}, {} workers a request, {} pool threads, requests up to {} bytes, replies up to {} "
+                + "bytes, {} bytes held at most, expressions up to {} bytes, {} deep, integers up to {} bits",
+            node.config().host(), config.port(), config.workers(), config.poolThreads(), config.maxRequestBytes(),
+            config.maxReplyBytes(), config.maxBufferedBytes(), config.limits().maxBytes(),
             config.limits().maxDepth(), config.limits().maxIntegerBits()));
   }
 }

@@ -6,6 +6,7 @@ import herd.testing.FreePorts;
 import herd.testing.TcpClient;
 import herd.testing.TestNodes;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
@@ -13,11 +14,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -80,6 +84,47 @@ class CalcServiceTest {
     int port = startNode(vertx, "CalcD", new JsonObject().put("calcMaxRequestBytes", 1000));
     assertThat(exchange(port, request("1+1\n".repeat(251)))).isEqualTo(reply("error: request too large\n"));
     assertThat(exchange(port, request("1+1\n".repeat(250)))).isEqualTo(reply("2\n".repeat(250)));
+  }
+
+  @Test
+  void aReplyOverTheLimitGetsOneErrorLine(Vertx vertx) {
+    int port = startNode(vertx, "CalcK", new JsonObject().put("calcMaxReplyBytes", 1000));
+    assertThat(exchange(port, request("1/3\n".repeat(60_000)))).isEqualTo(reply("error: reply too large\n"));
+    assertThat(exchange(port, request("1/4\n".repeat(200)))).isEqualTo(reply("0.25\n".repeat(200)));
+  }
+
+  @Test
+  void aRequestBeyondTheNodesMemoryBudgetIsTurnedAway(Vertx vertx) {
+    int port = startNode(vertx, "CalcL", new JsonObject().put("calcMaxBufferedBytes", 1000));
+    assertThat(exchange(port, request("1+1\n".repeat(300)))).isEqualTo(reply("error: server busy\n"));
+    assertThat(exchange(port, request("1+1\n".repeat(100)))).isEqualTo(reply("2\n".repeat(100)));
+    assertThat(exchange(port, request("1+1\n".repeat(100)))).isEqualTo(reply("2\n".repeat(100)));
+  }
+
+  /**
+   * With the node's single evaluation thread held, a huge request queues its chunks, then a small request queues
+   * its one; once the thread is free, the small request must be answered while the huge one is still evaluating.
+   */
+  @Test
+  void aSmallRequestIsNotQueuedBehindAHugeOne(Vertx vertx) throws Exception {
+    int port = startNode(vertx, "CalcM", new JsonObject().put("calcWorkers", 1).put("calcPoolThreads", 1));
+    WorkerExecutor sameThread = vertx.createSharedWorkerExecutor(CalcServer.poolName("CalcM"), 1);
+    CountDownLatch release = new CountDownLatch(1);
+    sameThread.executeBlocking(() -> release.await(10, TimeUnit.SECONDS), false);
+    try (TcpClient big = new TcpClient(port)) {
+      big.send(request("12345 * 678 / 9 + 3.5 - 77 * 2\n".repeat(200_000)));
+      big.shutdownOutput();
+      Thread.sleep(500);
+      CompletableFuture<byte[]> small = CompletableFuture.supplyAsync(() -> exchange(port, request("1+1\n")));
+      Thread.sleep(200);
+      release.countDown();
+      assertThat(small.get()).isEqualTo(reply("2\n"));
+      assertThat(big.readAvailable(Duration.ofMillis(1)).length).as("bytes of the huge reply so far").isZero();
+      assertThat(big.readAllBytes()).isEqualTo(reply("929839.5\n".repeat(200_000)));
+    } finally {
+      release.countDown();
+      sameThread.close();
+    }
   }
 
   @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compares every line of the committed table with what CPython 3.11 computes for it: calc-expected.txt was written
- * by {@code python3 bench/calc_reference.py --cases src/test/resources/herd/calc/expr}, which uses Python's own ints and
- * floats (and {@code repr}) under the same grammar and default limits.
+ * by {@code python3 bench/calc_reference.py --cases src/test/resources/herd/calc/expr}, which uses Python's own
+ * ints and floats (and {@code repr}) under the same grammar and default limits.
  */
 class EvaluatorTableTest {
 
