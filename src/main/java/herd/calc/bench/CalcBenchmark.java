@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ public final class CalcBenchmark {
     Path dir = Files.createTempDirectory("herd-calc-bench");
     Path input = dir.resolve("expressions.txt");
     ExpressionFile.write(input, lines, SEED);
-    System.out.printf("%d expressions, %d bytes, seed %d%n", lines, Files.size(input), SEED);
+    System.out.printf("%d expressions, %d bytes, seed %d; %d cores, load average %.1f%n", lines, Files.size(input),
+        SEED, Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
     Vertx vertx = Vertx.vertx();
     try {

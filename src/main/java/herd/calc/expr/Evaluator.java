@@ -171,47 +171,57 @@ public final class Evaluator {
 
   private void number() {
     int first = at;
-    long value = 0;
-    while (at < end && isDigit(text[at])) {
-      value = value * 10 + (text[at] - '0');
-      at++;
-    }
-    int digits = at - first;
+    int next = skipDigits(first);
+    int digits = next - first;
     boolean isFloat = false;
-    if (at < end && text[at] == '.') {
+    if (next < end && text[next] == '.') {
       isFloat = true;
-      at++;
-      while (at < end && isDigit(text[at])) {
-        at++;
-        digits++;
-      }
+      int fractionEnd = skipDigits(next + 1);
+      digits += fractionEnd - next - 1;
+      next = fractionEnd;
     }
     if (digits == 0) {
-      at = first;
       syntaxError();
     }
-    if (at < end && (text[at] == 'e' || text[at] == 'E')) {
-      int next = at + 1;
-      if (next < end && (text[next] == '+' || text[next] == '-')) {
-        next++;
+    if (next < end && (text[next] == 'e' || text[next] == 'E')) {
+      int exponent = next + 1;
+      if (exponent < end && (text[exponent] == '+' || text[exponent] == '-')) {
+        exponent++;
       }
-      if (next < end && isDigit(text[next])) {
-        while (next < end && isDigit(text[next])) {
-          next++;
-        }
+      if (exponent < end && isDigit(text[exponent])) {
         isFloat = true;
-        at = next;
+        next = skipDigits(exponent);
       }
     }
+    at = next;
     if (pending != null) {
       setLong(0);
     } else if (isFloat) {
       setFloat(Double.parseDouble(new String(text, first, at - first, StandardCharsets.ISO_8859_1)));
     } else if (digits <= 18) {
-      setLong(value);
+      setLong(smallLiteral(first));
     } else {
       bigLiteral(first);
     }
+  }
+
+  /** Where the run of digits starting at {@code from} ends. */
+  private int skipDigits(int from) {
+    byte[] bytes = text;
+    int limit = end;
+    int i = from;
+    while (i < limit && isDigit(bytes[i])) {
+      i++;
+    }
+    return i;
+  }
+
+  private long smallLiteral(int first) {
+    long value = 0;
+    for (int i = first; i < at; i++) {
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
   }
 
   private void bigLiteral(int first) {
@@ -386,9 +396,13 @@ public final class Evaluator {
   }
 
   private void skipBlanks() {
-    while (at < end && (text[at] == ' ' || text[at] == '\t')) {
-      at++;
+    byte[] bytes = text;
+    int limit = end;
+    int i = at;
+    while (i < limit && (bytes[i] == ' ' || bytes[i] == '\t')) {
+      i++;
     }
+    at = i;
   }
 
   private void syntaxError() {
