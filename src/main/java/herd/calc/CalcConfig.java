@@ -24,6 +24,9 @@ public record CalcConfig(int port, int workers, int poolThreads, int maxRequestB
   public static final Set<String> KEYS = Set.of("calcPort", "calcWorkers", "calcPoolThreads", "calcMaxRequestBytes",
       "calcMaxReplyBytes", "calcMaxBufferedBytes", "calcMaxExpressionBytes", "calcMaxDepth", "calcMaxIntegerBits");
 
+  /** Deeper nesting could overflow a worker thread's default stack (about 2000 levels overflow 1 MiB). */
+  public static final int MAX_DEPTH = 500;
+
   /** Integers that fit in a {@code long} are never refused. */
   public static final int MIN_INTEGER_BITS = 64;
 
@@ -37,11 +40,6 @@ public record CalcConfig(int port, int workers, int poolThreads, int maxRequestB
       return Optional.empty();
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    int maxIntegerBits = NodeConfig.positiveInt(json, "calcMaxIntegerBits", ExpressionLimits.DEFAULT.maxIntegerBits());
-    if (maxIntegerBits < MIN_INTEGER_BITS) {
-      throw new ConfigException("config key \"calcMaxIntegerBits\" must be at least " + MIN_INTEGER_BITS + ", not "
-          + maxIntegerBits);
-    }
     ExpressionLimits defaults = ExpressionLimits.DEFAULT;
     return Optional.of(new CalcConfig(
         NodeConfig.checkPort("config key \"calcPort\"", NodeConfig.optionalInt(json, "calcPort", 0)),
@@ -52,8 +50,16 @@ public record CalcConfig(int port, int workers, int poolThreads, int maxRequestB
         NodeConfig.positiveInt(json, "calcMaxBufferedBytes", halfTheHeap()),
         new ExpressionLimits(
             NodeConfig.positiveInt(json, "calcMaxExpressionBytes", defaults.maxBytes()),
-            NodeConfig.positiveInt(json, "calcMaxDepth", defaults.maxDepth()),
-            maxIntegerBits)));
+            between(json, "calcMaxDepth", defaults.maxDepth(), 1, MAX_DEPTH),
+            between(json, "calcMaxIntegerBits", defaults.maxIntegerBits(), MIN_INTEGER_BITS, Integer.MAX_VALUE))));
+  }
+
+  private static int between(JsonObject json, String key, int fallback, int min, int max) {
+    int value = NodeConfig.optionalInt(json, key, fallback);
+    if (value < min || value > max) {
+      throw new ConfigException("config key \"" + key + "\" must be from " + min + " to " + max + ", not " + value);
+    }
+    return value;
   }
 
   /** By default, requests and results may fill half the heap (the rest is the node's own). */
