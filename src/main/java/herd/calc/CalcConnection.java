@@ -31,6 +31,7 @@ final class CalcConnection {
   private final RequestReader reader;
   private final long openedNanos = System.nanoTime();
   private BatchEvaluation batch;
+  /** Bytes of this request's body and results counted in the node's memory budget, given back on close. */
   private long reserved;
   private long replyBytes;
   private boolean discarding;
@@ -67,16 +68,16 @@ final class CalcConnection {
       return;
     }
     RequestReader.State before = reader.state();
+    int heldBefore = reader.held();
     RequestReader.State now = reader.feed(data);
-    if (now == before) {
-      return;
-    }
-    if (now == RequestReader.State.TOO_LARGE) {
+    int grown = reader.held() - heldBefore;
+    if (now == RequestReader.State.TOO_LARGE && before != now) {
       refuse("request too large", "declares " + Long.toUnsignedString(reader.declared())
           + " bytes, over the limit of " + config.maxRequestBytes());
-    } else if (before == RequestReader.State.HEADER && !reserve(reader.declared())) {
-      refuse("server busy", "no room for " + reader.declared() + " bytes, " + memory.used() + " held");
-    } else if (now == RequestReader.State.COMPLETE) {
+    } else if (grown > 0 && !reserve(grown)) {
+      refuse("server busy", "no room for " + grown + " more of " + reader.declared() + " bytes, "
+          + memory.used() + " held");
+    } else if (now == RequestReader.State.COMPLETE && before != now) {
       socket.pause();
       evaluate();
     }
@@ -104,7 +105,7 @@ final class CalcConnection {
 
   private void evaluate() {
     long startNanos = System.nanoTime();
-    byte[] text = reader.body().getBytes();
+    byte[] text = reader.takeBody();
     batch = new BatchEvaluation(pool, text, BatchEvaluation.CHUNK_BYTES, config.limits(), config.workers(),
         this::refusal);
     batch.start().onComplete(result -> {

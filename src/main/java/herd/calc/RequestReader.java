@@ -11,7 +11,7 @@ final class RequestReader {
   enum State { HEADER, BODY, COMPLETE, TOO_LARGE }
 
   private static final int HEADER_BYTES = 8;
-  private static final int INITIAL_CAPACITY = 1 << 20;
+  private static final int INITIAL_CAPACITY = 64 * 1024;
 
   private final long maxBytes;
   private final Buffer header = Buffer.buffer(HEADER_BYTES);
@@ -66,5 +66,17 @@ final class RequestReader {
 
   Buffer body() {
     return body;
+  }
+
+  /** The complete body as an array, which the reader then lets go of so that it is not held twice. */
+  byte[] takeBody() {
+    byte[] bytes = body.getBytes();
+    body = Buffer.buffer(0);
+    return bytes;
+  }
+
+  /** How many body bytes are held so far. */
+  int held() {
+    return body == null ? 0 : body.length();
   }
 }

@@ -61,6 +61,17 @@ class RequestReaderTest {
   }
 
   @Test
+  void countsTheBodyBytesItHoldsUntilTheBodyIsTaken() {
+    RequestReader reader = new RequestReader(100);
+    reader.feed(length(6).appendString("1+"));
+    assertThat(reader.held()).isEqualTo(2);
+    reader.feed(Buffer.buffer("2\n3\n"));
+    assertThat(reader.held()).isEqualTo(6);
+    assertThat(reader.takeBody()).isEqualTo("1+2\n3\n".getBytes());
+    assertThat(reader.held()).isZero();
+  }
+
+  @Test
   void knowsWhetherAnythingArrived() {
     RequestReader reader = new RequestReader(100);
     assertThat(reader.started()).isFalse();
