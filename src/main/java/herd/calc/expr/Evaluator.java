@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Evaluator {
 
+  private static final int EMPTY = -1;
   private static final int LONG = 0;
   private static final int BIG = 1;
   private static final int FLOAT = 2;
@@ -73,7 +74,7 @@ public final class Evaluator {
     return error == null;
   }
 
-  /** Leaves the value in the fields (kind -1 for an empty line) and returns null, or returns the error. */
+  /** Leaves the value in the fields (kind EMPTY for an empty line) and returns null, or returns the error. */
   private String evaluate(byte[] line, int from, int to) {
     if (to - from > limits.maxBytes()) {
       return "too long";
@@ -86,7 +87,7 @@ public final class Evaluator {
     pending = null;
     skipBlanks();
     if (at == end) {
-      kind = -1;
+      kind = EMPTY;
       return null;
     }
     try {
