@@ -90,15 +90,16 @@ final class CalcConnection {
       if (reader.started()) {
         log.info("{} refused: input ended before the {}", request,
             reader.state() == RequestReader.State.HEADER ? "8-byte length" : reader.declared() + " bytes declared");
-        answer(List.of(errorLine("request truncated")));
+        answerAndClose(List.of(errorLine("request truncated")));
+      } else {
+        socket.close();
       }
-      socket.close();
     }
   }
 
   private void refuse(String reason, String why) {
     log.info("{} refused: {}", request, why);
-    answer(List.of(errorLine(reason)));
+    answer(List.of(errorLine(reason)), false);
     discarding = true;
     discardTimer = vertx.setTimer(DISCARD_MILLIS, t -> socket.close());
   }
@@ -114,18 +115,18 @@ final class CalcConnection {
       }
       if (result.failed() && result.cause() instanceof BatchEvaluation.Refused refused) {
         log.info("{} refused: {} after {} result bytes", request, refused.getMessage(), replyBytes);
-        answer(List.of(errorLine(refused.getMessage())));
+        answerAndClose(List.of(errorLine(refused.getMessage())));
       } else if (result.failed()) {
         log.error("{} evaluation failed: {}", request, result.cause().toString());
+        socket.close();
       } else {
         List<ChunkResult> chunks = result.result();
         log.info("{} bytes={} lines={} errors={} workers={} chunks={} evalMs={} totalMs={}", request, text.length,
             chunks.stream().mapToInt(ChunkResult::lines).sum(),
             chunks.stream().mapToInt(ChunkResult::errors).sum(), batch.workers(), chunks.size(),
             millisSince(startNanos), millisSince(openedNanos));
-        answer(chunks.stream().map(chunk -> Buffer.buffer(chunk.bytes())).toList());
+        answerAndClose(chunks.stream().map(chunk -> Buffer.buffer(chunk.bytes())).toList());
       }
-      socket.end();
     });
   }
 
@@ -149,8 +150,15 @@ final class CalcConnection {
     return Buffer.buffer("error: " + reason + "\n", StandardCharsets.US_ASCII.name());
   }
 
-  /** Writes the length of {@code lines} and then them, pausing while the socket's write queue is full. */
-  private void answer(List<Buffer> lines) {
+  private void answerAndClose(List<Buffer> lines) {
+    answer(lines, true);
+  }
+
+  /**
+   * Writes the length of {@code lines} and then them, pausing while the socket's write queue is full, and ends the
+   * connection after the last one if {@code thenClose}.
+   */
+  private void answer(List<Buffer> lines, boolean thenClose) {
     if (answered || closed) {
       return;
     }
@@ -159,16 +167,19 @@ final class CalcConnection {
     List<Buffer> parts = new ArrayList<>(lines.size() + 1);
     parts.add(Buffer.buffer(8).appendLong(length));
     parts.addAll(lines);
-    write(parts.iterator());
+    write(parts.iterator(), thenClose);
   }
 
-  private void write(Iterator<Buffer> parts) {
+  private void write(Iterator<Buffer> parts, boolean thenClose) {
     while (parts.hasNext() && !closed) {
       if (socket.writeQueueFull()) {
-        socket.drainHandler(v -> write(parts));
+        socket.drainHandler(v -> write(parts, thenClose));
         return;
       }
       socket.write(parts.next());
+    }
+    if (thenClose && !closed) {
+      socket.end();
     }
   }
 

@@ -164,6 +164,14 @@ class CalcServiceTest {
   }
 
   @Test
+  void aReplyFarLargerThanTheSocketBuffersArrivesWhole(Vertx vertx) {
+    int port = startNode(vertx, "CalcN", new JsonObject());
+    byte[] answer = exchange(port, request("x\n".repeat(1_000_000)));
+    assertThat(answer.length).isEqualTo(8 + 32_000_000);
+    assertThat(answer).isEqualTo(reply("error: syntax error at column 1\n".repeat(1_000_000)));
+  }
+
+  @Test
   void manyClientsAtOnceEachGetTheirOwnAnswer(Vertx vertx) throws Exception {
     int port = startNode(vertx, "CalcH", new JsonObject());
     ExecutorService clients = Executors.newFixedThreadPool(16);
