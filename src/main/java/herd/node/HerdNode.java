@@ -1,10 +1,10 @@
 package herd.node;
 
+import herd.calc.CalcService;
 import herd.log.NodeLogs;
 import herd.peer.Backoff;
 import herd.peer.PeerInbox;
 import herd.peer.PeerLinks;
-import herd.calc.CalcService;
 import herd.protocol.HerdService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
