@@ -4,7 +4,7 @@ import herd.calc.expr.ExpressionLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,14 +34,14 @@ final class BatchEvaluation {
 
   private final WorkerExecutor pool;
   private final byte[] text;
-  private final int[] bounds;
+  private final int chunkBytes;
   private final ExpressionLimits limits;
   private final int workers;
   private final Admission admission;
-  private final ChunkResult[] results;
+  private final List<ChunkResult> results = new ArrayList<>();
   private final Promise<List<ChunkResult>> done = Promise.promise();
-  private int submitted;
-  private int finished;
+  private int nextFrom;
+  private int running;
   private boolean cancelled;
 
   BatchEvaluation(WorkerExecutor pool, byte[] text, int chunkBytes, ExpressionLimits limits, int workers,
@@ -49,22 +49,22 @@ final class BatchEvaluation {
     this.pool = pool;
     this.admission = admission;
     this.text = text;
-    this.bounds = LineChunks.split(text, chunkBytes);
+    this.chunkBytes = chunkBytes;
     this.limits = limits;
-    this.results = new ChunkResult[bounds.length - 1];
-    this.workers = Math.max(1, Math.min(workers, results.length));
+    long chunks = Math.max(1, ((long) text.length + chunkBytes - 1) / chunkBytes);
+    this.workers = (int) Math.min(workers, chunks);
   }
 
-  /** How many chunks run at once for this request. */
+  /** How many chunks run at once for this request (fewer than asked for when it has fewer chunks). */
   int workers() {
     return workers;
   }
 
   Future<List<ChunkResult>> start() {
-    if (results.length == 0) {
+    if (text.length == 0) {
       done.complete(List.of());
     }
-    for (int i = 0; i < workers && submitted < results.length; i++) {
+    for (int i = 0; i < workers && nextFrom < text.length; i++) {
       submitNext();
     }
     return done.future();
@@ -76,8 +76,13 @@ final class BatchEvaluation {
   }
 
   private void submitNext() {
-    int chunk = submitted++;
-    pool.executeBlocking(() -> ChunkResult.evaluate(text, bounds[chunk], bounds[chunk + 1], limits), false)
+    int chunk = results.size();
+    int from = nextFrom;
+    int to = LineChunks.end(text, from, chunkBytes);
+    nextFrom = to;
+    results.add(null);
+    running++;
+    pool.executeBlocking(() -> ChunkResult.evaluate(text, from, to, limits), false)
         .onComplete(result -> {
           if (cancelled) {
             return;
@@ -93,12 +98,12 @@ final class BatchEvaluation {
             done.fail(new Refused(refusal));
             return;
           }
-          results[chunk] = result.result();
-          finished++;
-          if (submitted < results.length) {
+          results.set(chunk, result.result());
+          running--;
+          if (nextFrom < text.length) {
             submitNext();
-          } else if (finished == results.length) {
-            done.complete(Arrays.asList(results));
+          } else if (running == 0) {
+            done.complete(results);
           }
         });
   }

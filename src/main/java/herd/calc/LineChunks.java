@@ -1,28 +1,20 @@
 package herd.calc;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** Cuts a request into pieces of whole lines, each about {@code targetBytes} long, to evaluate in parallel. */
+/**
+ * Cuts a request into pieces of whole lines, each about {@code targetBytes} long, to evaluate in parallel. One
+ * piece at a time, so that the event loop only ever scans from the target to the end of the line it falls in.
+ */
 final class LineChunks {
 
   private LineChunks() {
   }
 
-  /** The chunks' boundaries: chunk i is {@code [bounds[i], bounds[i+1])}; each ends just after a {@code \n}
-   * or at the end of the text. Empty text has no chunk. */
-  static int[] split(byte[] text, int targetBytes) {
-    List<Integer> bounds = new ArrayList<>();
-    bounds.add(0);
-    int from = 0;
-    while (from < text.length) {
-      int to = Math.min(text.length, from + targetBytes);
-      while (to < text.length && text[to - 1] != '\n') {
-        to++;
-      }
-      bounds.add(to);
-      from = to;
+  /** Where the chunk that starts at {@code from} ends: just after a {@code \n}, or at the end of the text. */
+  static int end(byte[] text, int from, int targetBytes) {
+    int to = (int) Math.min(text.length, (long) from + targetBytes);
+    while (to < text.length && text[to - 1] != '\n') {
+      to++;
     }
-    return bounds.stream().mapToInt(Integer::intValue).toArray();
+    return to;
   }
 }

@@ -1,10 +1,12 @@
 package herd.calc;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.Arrays;
 
 /**
  * Reads one request as bluserver's clients frame it: an 8-byte big-endian unsigned length N, then N bytes. Bytes
- * after those N are ignored. A pure state machine fed whatever the socket delivers.
+ * after those N are ignored. A pure state machine fed whatever the socket delivers; the body grows as it arrives
+ * (never beyond N) so that a client declaring much and sending little holds little.
  */
 final class RequestReader {
 
@@ -12,12 +14,14 @@ final class RequestReader {
 
   private static final int HEADER_BYTES = 8;
   private static final int INITIAL_CAPACITY = 64 * 1024;
+  private static final byte[] NOTHING = new byte[0];
 
   private final long maxBytes;
   private final Buffer header = Buffer.buffer(HEADER_BYTES);
-  private Buffer body;
+  private byte[] body = NOTHING;
+  private int held;
   private long declared;
-  private long received;
+  private boolean started;
   private State state = State.HEADER;
 
   RequestReader(long maxBytes) {
@@ -25,7 +29,7 @@ final class RequestReader {
   }
 
   State feed(Buffer data) {
-    received += data.length();
+    started |= data.length() > 0;
     int at = 0;
     if (state == State.HEADER) {
       at = Math.min(HEADER_BYTES - header.length(), data.length());
@@ -35,19 +39,27 @@ final class RequestReader {
         if (Long.compareUnsigned(declared, maxBytes) > 0) {
           state = State.TOO_LARGE;
         } else {
-          body = Buffer.buffer((int) Math.min(declared, INITIAL_CAPACITY));
           state = declared == 0 ? State.COMPLETE : State.BODY;
         }
       }
     }
     if (state == State.BODY && at < data.length()) {
-      int take = (int) Math.min(declared - body.length(), data.length() - at);
-      body.appendBuffer(data, at, take);
-      if (body.length() == declared) {
+      int take = (int) Math.min(declared - held, data.length() - at);
+      ensureRoom(take);
+      data.getBytes(at, at + take, body, held);
+      held += take;
+      if (held == declared) {
         state = State.COMPLETE;
       }
     }
     return state;
+  }
+
+  private void ensureRoom(int more) {
+    if (held + more > body.length) {
+      long wanted = Math.max(Math.max(INITIAL_CAPACITY, 2L * body.length), (long) held + more);
+      body = Arrays.copyOf(body, (int) Math.min(wanted, declared));
+    }
   }
 
   State state() {
@@ -56,7 +68,7 @@ final class RequestReader {
 
   /** Whether any byte has arrived: a connection that ends without one sent no request at all. */
   boolean started() {
-    return received > 0;
+    return started;
   }
 
   /** The length the client declared (unsigned); meaningful once the header is read. */
@@ -64,19 +76,15 @@ final class RequestReader {
     return declared;
   }
 
-  Buffer body() {
-    return body;
-  }
-
-  /** The complete body as an array, which the reader then lets go of so that it is not held twice. */
-  byte[] takeBody() {
-    byte[] bytes = body.getBytes();
-    body = Buffer.buffer(0);
-    return bytes;
-  }
-
-  /** How many body bytes are held so far. */
+  /** How much memory the body takes so far (its capacity, which can run ahead of what has arrived). */
   int held() {
-    return body == null ? 0 : body.length();
+    return body.length;
+  }
+
+  /** The complete body, exactly N bytes long; the reader lets go of it. */
+  byte[] takeBody() {
+    byte[] complete = body;
+    body = NOTHING;
+    return complete;
   }
 }

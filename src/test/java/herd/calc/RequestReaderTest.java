@@ -3,9 +3,14 @@ package herd.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RequestReaderTest {
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
 
   private static Buffer length(long n) {
     return Buffer.buffer().appendLong(n);
@@ -15,7 +20,7 @@ class RequestReaderTest {
   void readsALengthThenThatManyBytes() {
     RequestReader reader = new RequestReader(100);
     assertThat(reader.feed(length(5).appendString("1+1\n2"))).isEqualTo(RequestReader.State.COMPLETE);
-    assertThat(reader.body().toString()).isEqualTo("1+1\n2");
+    assertThat(reader.takeBody()).isEqualTo(bytes("1+1\n2"));
   }
 
   @Test
@@ -26,14 +31,14 @@ class RequestReaderTest {
       assertThat(reader.feed(all.getBuffer(i, i + 1))).isNotEqualTo(RequestReader.State.COMPLETE);
     }
     assertThat(reader.feed(all.getBuffer(all.length() - 1, all.length()))).isEqualTo(RequestReader.State.COMPLETE);
-    assertThat(reader.body().toString()).isEqualTo("7/2\n");
+    assertThat(reader.takeBody()).isEqualTo(bytes("7/2\n"));
   }
 
   @Test
   void aZeroLengthIsACompleteEmptyRequest() {
     RequestReader reader = new RequestReader(100);
     assertThat(reader.feed(length(0))).isEqualTo(RequestReader.State.COMPLETE);
-    assertThat(reader.body().length()).isZero();
+    assertThat(reader.takeBody()).isEmpty();
   }
 
   @Test
@@ -41,7 +46,7 @@ class RequestReaderTest {
     RequestReader reader = new RequestReader(100);
     assertThat(reader.feed(length(2).appendString("12+3"))).isEqualTo(RequestReader.State.COMPLETE);
     assertThat(reader.feed(Buffer.buffer("more"))).isEqualTo(RequestReader.State.COMPLETE);
-    assertThat(reader.body().toString()).isEqualTo("12");
+    assertThat(reader.takeBody()).isEqualTo(bytes("12"));
   }
 
   @Test
@@ -50,7 +55,7 @@ class RequestReaderTest {
     assertThat(reader.feed(length(100))).isEqualTo(RequestReader.State.BODY);
     RequestReader over = new RequestReader(100);
     assertThat(over.feed(length(101))).isEqualTo(RequestReader.State.TOO_LARGE);
-    assertThat(over.body()).isNull();
+    assertThat(over.held()).isZero();
   }
 
   @Test
@@ -61,14 +66,25 @@ class RequestReaderTest {
   }
 
   @Test
-  void countsTheBodyBytesItHoldsUntilTheBodyIsTaken() {
-    RequestReader reader = new RequestReader(100);
+  void holdsNoMoreThanTheDeclaredLengthUntilTheBodyIsTaken() {
+    RequestReader reader = new RequestReader(1_000_000);
     reader.feed(length(6).appendString("1+"));
-    assertThat(reader.held()).isEqualTo(2);
-    reader.feed(Buffer.buffer("2\n3\n"));
     assertThat(reader.held()).isEqualTo(6);
-    assertThat(reader.takeBody()).isEqualTo("1+2\n3\n".getBytes());
+    reader.feed(Buffer.buffer("2\n3\n"));
+    assertThat(reader.takeBody()).isEqualTo(bytes("1+2\n3\n"));
     assertThat(reader.held()).isZero();
+  }
+
+  @Test
+  void aLargeBodyGrowsAsItArrives() {
+    RequestReader reader = new RequestReader(1_000_000);
+    reader.feed(length(1_000_000).appendString("1"));
+    assertThat(reader.held()).isEqualTo(64 * 1024);
+    reader.feed(Buffer.buffer(new byte[200_000]));
+    assertThat(reader.held()).isEqualTo(200_001);
+    reader.feed(Buffer.buffer(new byte[799_999]));
+    assertThat(reader.state()).isEqualTo(RequestReader.State.COMPLETE);
+    assertThat(reader.takeBody()).hasSize(1_000_000);
   }
 
   @Test
