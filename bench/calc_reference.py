@@ -5,7 +5,8 @@
       evaluates each line as the service does (same grammar, limits and error lines) and prints one result a line;
       the benchmark uses it as its anchor and compares its output with the service's byte for byte.
   python3 bench/calc_reference.py --cases DIR
-      regenerates the test table DIR/calc-cases.txt (expression) and DIR/calc-expected.txt (result), seeded.
+      regenerates the test table DIR/calc-cases.txt (expression) and DIR/calc-expected.txt (result), seeded;
+      DIR is src/test/resources/herd/calc/expr.
 
 Grammar: expr = term (('+'|'-') term)*; term = unary (('*'|'/') unary)*; unary = '-'* primary;
 primary = number | '(' expr ')'; space and tab are ignored between tokens. Integers stay exact; '/' is true division.
