@@ -1,5 +1,6 @@
 package herd.node;
 
+import herd.calc.CalcService;
 import herd.log.NodeLogs;
 import herd.peer.Backoff;
 import herd.peer.PeerInbox;
@@ -37,7 +38,7 @@ public class HerdNode extends VerticleBase {
   }
 
   private static List<NodeService> services() {
-    return List.of(new HerdService());
+    return List.of(new HerdService(), new CalcService());
   }
 
   @Override
