@@ -1,8 +1,9 @@
 package herd.places;
 
+import herd.testing.FakeGoogle;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herd.places.FakeGoogle.Answer;
+import herd.testing.FakeGoogle.Answer;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;

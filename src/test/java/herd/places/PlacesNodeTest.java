@@ -3,6 +3,7 @@ package herd.places;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herd.testing.FakeGoogle;
 import herd.testing.TcpClient;
 import herd.testing.TestNodes;
 import io.vertx.core.Vertx;

@@ -3,7 +3,7 @@ package herd.places.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herd.places.FakeGoogle;
+import herd.testing.FakeGoogle;
 import herd.places.LogCapture;
 import herd.places.PlacesConfig;
 import herd.places.PlacesQuery;

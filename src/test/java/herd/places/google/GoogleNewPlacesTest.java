@@ -2,8 +2,8 @@ package herd.places.google;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herd.places.FakeGoogle;
-import herd.places.FakeGoogle.Answer;
+import herd.testing.FakeGoogle;
+import herd.testing.FakeGoogle.Answer;
 import herd.places.GoogleJsonLayout;
 import herd.places.LogCapture;
 import herd.places.PlacesQuery;

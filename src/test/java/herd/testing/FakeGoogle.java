@@ -1,5 +1,6 @@
-package herd.places;
+package herd.testing;
 
+import herd.places.PlacesConfig;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeGoogle {
 
   /** One request as the server received it. */
-  public record Received(String method, String path, MultiMap query, MultiMap headers, String body) {
+  public record Received(
+      String method, String path, String rawQuery, MultiMap query, MultiMap headers, String body) {
   }
 
   /** What the server answers: status, body, and how long it waits first. */
@@ -46,9 +48,9 @@ public final class FakeGoogle {
 
   private void handle(HttpServerRequest request) {
     request.body().onSuccess(body -> {
-      received.add(new Received(request.method().name(), request.path(), MultiMap.caseInsensitiveMultiMap()
-          .addAll(request.params()), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
-          body.toString()));
+      received.add(new Received(request.method().name(), request.path(), request.query(),
+          MultiMap.caseInsensitiveMultiMap().addAll(request.params()),
+          MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.toString()));
       Answer now = answer;
       maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       Runnable respond = () -> {
