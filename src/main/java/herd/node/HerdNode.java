@@ -1,5 +1,6 @@
 package herd.node;
 
+import herd.calc.CalcService;
 import herd.log.NodeLogs;
 import herd.peer.Backoff;
 import herd.peer.PeerInbox;
@@ -38,7 +39,7 @@ public class HerdNode extends VerticleBase {
   }
 
   private static List<NodeService> services() {
-    return List.of(new HerdService(), new MetricsService());
+    return List.of(new HerdService(), new MetricsService(), new CalcService());
   }
 
   @Override
@@ -56,14 +57,25 @@ public class HerdNode extends VerticleBase {
     peers = new PeerLinks(vertx, config.name(), config.neighbours(), Backoff.DEFAULT, logs.logger("peer"));
     NodeContext node = new NodeContext(vertx, config, logs, peers, new PeerInbox(logs.logger("peer")),
         new AtomicLong(), clock);
-    return Future.all(services.stream().map(service -> service.start(node)).toList())
+    return Future.all(services.stream().map(service -> start(service, node)).toList())
         .onSuccess(v -> {
           peers.start();
           log.info("node {} up: herd protocol on {}:{}, neighbours {}", config.name(), config.host(), config.port(),
               config.neighbours());
           CONSOLE.info("{} serving on {}:{}, log {}", config.name(), config.host(), config.port(), config.logFile());
         })
-        .onFailure(error -> log.error("node {} failed to start: {}", config.name(), error.getMessage()));
+        .recover(error -> {
+          log.error("node {} failed to start: {}", config.name(), error.getMessage());
+          return stop().transform(stopped -> Future.failedFuture(error));
+        });
+  }
+
+  private static Future<?> start(NodeService service, NodeContext node) {
+    try {
+      return service.start(node);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @Override
@@ -75,6 +87,7 @@ public class HerdNode extends VerticleBase {
     return closing.eventually(() -> {
       if (logs != null) {
         logs.close();
+        logs = null;
       }
       return Future.succeededFuture();
     });

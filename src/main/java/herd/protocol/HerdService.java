@@ -6,13 +6,11 @@ import herd.net.LineLimits;
 import herd.node.NodeConfig;
 import herd.node.NodeContext;
 import herd.node.NodeService;
-import herd.places.GoogleLegacyPlaces;
 import herd.places.PlacesConfig;
 import herd.places.PlacesProvider;
+import herd.places.PlacesProviders;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Set;
 
 /** The herd protocol on the node's port: IAMAT, WHATSAT, and the links neighbours open to flood locations. */
@@ -27,9 +25,8 @@ public final class HerdService implements NodeService {
   public Future<?> start(NodeContext node) {
     NodeConfig config = node.config();
     LocationStore locations = new LocationStore(node.vertx(), node.name());
-    PlacesProvider places = new GoogleLegacyPlaces(
-        WebClient.create(node.vertx(), new WebClientOptions().setUserAgent("herd")),
-        PlacesConfig.from(config.json()), node.logs().logger("places"));
+    PlacesProvider places = PlacesProviders.start(node.vertx(), PlacesConfig.from(config.json()),
+        node.logs().logger("places"));
     node.inbox().register(LocationFlood.KIND,
         new LocationFlood(locations, node.peers(), node.logs().logger("flood")));
     ConnectionGate gate = new ConnectionGate(config.maxConnections());

@@ -81,12 +81,14 @@ public final class PythonFloat {
         end--;
       }
       Decimal decimal = new Decimal(all.substring(first, end), pointPosition - first);
-      return decimal.digits.length() == 2 ? decimal.oneDigitIfExact(positive) : decimal;
+      boolean javaMayHaveChosenTwoDigits = decimal.digits.length() == 2 && positive < Double.MIN_NORMAL;
+      return javaMayHaveChosenTwoDigits ? decimal.oneDigitIfExact(positive) : decimal;
     }
 
     /**
      * Java prints two digits where one would do when the two-digit decimal is closer ({@code 4.9E-324}); Python
      * prints the shortest ({@code 5e-324}), the closer one if both neighbouring one-digit decimals read back.
+     * Only subnormals are coarse enough for the two to differ.
      */
     private Decimal oneDigitIfExact(double positive) {
       BigDecimal exact = new BigDecimal(positive);

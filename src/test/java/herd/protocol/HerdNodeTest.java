@@ -2,7 +2,8 @@ package herd.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herd.testing.FakePlaces;
+import herd.testing.FakeGoogle;
+import herd.testing.FakeGoogle.Answer;
 import herd.testing.TcpClient;
 import herd.testing.TestNodes;
 import io.vertx.core.Vertx;
@@ -73,14 +74,18 @@ class HerdNodeTest {
 
       """;
 
-  private FakePlaces places;
+  private static final String LEGACY_PATH = "/maps/api/place/nearbysearch/json";
+
+  private FakeGoogle places;
   private int port;
 
   @BeforeEach
   void startNode(Vertx vertx) {
-    places = FakePlaces.start(vertx).answer(200, GOOGLE_ANSWER);
+    places = FakeGoogle.start(vertx).await();
+    places.answer(Answer.json(200, GOOGLE_ANSWER));
     JsonObject config = TestNodes.config("Goloman")
-        .put("places", new JsonObject().put("url", places.url()).put("apiKeyEnv", "HERD_TEST_PLACES_KEY")
+        .put("places", new JsonObject().put("provider", "google").put("url", places.url(LEGACY_PATH))
+            .put("apiKeyEnv", "HERD_TEST_PLACES_KEY")
             .put("timeoutMillis", 1_000));
     TestNodes.deploy(vertx, config, SEED_CLOCK);
     port = config.getInteger("port");
@@ -88,7 +93,7 @@ class HerdNodeTest {
 
   @AfterEach
   void stopPlaces() {
-    places.close();
+    places.close().await();
   }
 
   @Test
@@ -157,13 +162,13 @@ class HerdNodeTest {
   void whatsatAsksPlacesForTheClientsDigitsAndTheRadiusInMetres() {
     TcpClient.exchange(port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 1.5 20\n");
 
-    assertThat(places.requests()).singleElement().satisfies(request -> {
+    assertThat(places.received()).singleElement().satisfies(request -> {
       assertThat(request.method()).isEqualTo("GET");
       assertThat(request.path()).isEqualTo("/maps/api/place/nearbysearch/json");
-      assertThat(request.location()).isEqualTo("34.068930,-118.445127");
-      assertThat(request.radius()).isEqualTo("1500");
-      assertThat(request.key()).isEqualTo("test-key-31337");
-      assertThat(request.query()).isEqualTo("location=34.068930%2C-118.445127&radius=1500&key=test-key-31337");
+      assertThat(request.query().get("location")).isEqualTo("34.068930,-118.445127");
+      assertThat(request.query().get("radius")).isEqualTo("1500");
+      assertThat(request.query().get("key")).isEqualTo("test-key-31337");
+      assertThat(request.rawQuery()).isEqualTo("location=34.068930%2C-118.445127&radius=1500&key=test-key-31337");
     });
   }
 
@@ -172,12 +177,12 @@ class HerdNodeTest {
     String reply = TcpClient.exchange(port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 50 20\n");
 
     assertThat(reply).startsWith(AT + AT + "{\n").endsWith("}\n\n");
-    assertThat(places.requests()).singleElement().extracting(FakePlaces.Request::radius).isEqualTo("50000");
+    assertThat(places.received()).singleElement().extracting(request -> request.query().get("radius")).isEqualTo("50000");
   }
 
   @Test
   void aPlacesFailureStillGivesTheAtLineAndGooglesErrorShape() {
-    places.answer(502, "<html>Bad gateway</html>");
+    places.answer(Answer.json(502, "<html>Bad gateway</html>"));
 
     String reply = TcpClient.exchange(port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 5\n");
 
@@ -194,7 +199,7 @@ class HerdNodeTest {
 
   @Test
   void aPlacesTimeoutGivesUnknownErrorWithoutTheKey() {
-    places.delay(3_000);
+    places.answer(new Answer(200, GOOGLE_ANSWER, 3_000));
 
     String reply = TcpClient.exchange(port, IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 5\n");
 
@@ -250,7 +255,7 @@ class HerdNodeTest {
         "? PEER Stranger",
         "?   padded  \t line ",
         "") + AT);
-    assertThat(places.requests()).isEmpty();
+    assertThat(places.received()).isEmpty();
   }
 
   @Test
@@ -292,7 +297,7 @@ class HerdNodeTest {
 
   @Test
   void manyCommandsInOnePacketAreAnsweredInOrderEvenWhenPlacesIsSlow() {
-    places.delay(200);
+    places.answer(new Answer(200, GOOGLE_ANSWER, 200));
 
     String reply = TcpClient.exchange(port,
         IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 1\nbogus\n" + IAMAT + "WHATSAT kiwi.cs.ucla.edu 10 1\n");
@@ -313,7 +318,7 @@ class HerdNodeTest {
     assertThat(reply).startsWith(AT
         + "AT Goloman +934.682837383 kiwi.cs.ucla.edu +10.5-20.5 1520023000.5\n"
         + AT + "{\n");
-    assertThat(places.requests()).singleElement().extracting(FakePlaces.Request::location)
+    assertThat(places.received()).singleElement().extracting(request -> request.query().get("location"))
         .isEqualTo("34.068930,-118.445127");
   }
 

@@ -1,0 +1,61 @@
+package herd.calc;
+
+import herd.net.ConnectionGate;
+import herd.node.NodeContext;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+
+/** One instance of the calculation server; a node runs several on its calcPort, sharing one evaluation pool. */
+final class CalcServer extends VerticleBase {
+
+  /** What every connection of one instance uses. */
+  record Shared(WorkerExecutor pool, CalcConfig config, MemoryBudget memory, Logger log) {
+  }
+
+  private final NodeContext node;
+  private final CalcConfig config;
+  private final ConnectionGate gate;
+  private final MemoryBudget memory;
+  private final Logger log;
+  private Shared shared;
+
+  CalcServer(NodeContext node, CalcConfig config, ConnectionGate gate, MemoryBudget memory) {
+    this.node = node;
+    this.config = config;
+    this.gate = gate;
+    this.memory = memory;
+    this.log = node.logs().logger("calc");
+  }
+
+  @Override
+  public Future<?> start() {
+    // shared by name, so every instance of this node's server uses the same threads; closed on undeploy
+    WorkerExecutor pool = vertx.createSharedWorkerExecutor(poolName(node.name()), config.poolThreads());
+    shared = new Shared(pool, config, memory, log);
+    String host = node.config().host();
+    return vertx.createNetServer(new NetServerOptions().setHost(host).setPort(config.port()).setTcpNoDelay(true))
+        .connectHandler(this::accept)
+        .listen()
+        .recover(error -> Future.failedFuture(new IllegalStateException(
+            "cannot listen on " + host + ":" + config.port() + " for calculations: " + error.getMessage())));
+  }
+
+  /** The name of a node's evaluation pool, one per node even when several nodes share a process. */
+  static String poolName(String node) {
+    return "herd-calc-" + node;
+  }
+
+  private void accept(NetSocket socket) {
+    long id = node.connectionIds().incrementAndGet();
+    if (!gate.tryEnter()) {
+      log.info("req={} from={} refused: {} connections open", id, socket.remoteAddress(), gate.open());
+      socket.close();
+      return;
+    }
+    CalcConnection.serve(vertx, socket, shared, id, gate::leave);
+  }
+}
