@@ -2,10 +2,10 @@ package herd.node;
 
 import herd.calc.CalcService;
 import herd.log.NodeLogs;
+import herd.metrics.MetricsService;
 import herd.peer.Backoff;
 import herd.peer.PeerInbox;
 import herd.peer.PeerLinks;
-import herd.metrics.MetricsService;
 import herd.protocol.HerdService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
