@@ -1,6 +1,8 @@
 package herd.net;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * Splits a byte stream into lines ending with {@code \n}, dropping a {@code \r} before it. A pure state machine:
@@ -16,6 +18,8 @@ public final class LineFramer {
     void overlong(Buffer head);
   }
 
+  private static final byte NEWLINE = '\n';
+
   private final int maxLineBytes;
   private final Sink sink;
   private Buffer partial = Buffer.buffer();
@@ -30,19 +34,23 @@ public final class LineFramer {
   }
 
   public void feed(Buffer chunk) {
-    int start = 0;
+    ByteBuf bytes = ((BufferInternal) chunk).getByteBuf();
     int length = chunk.length();
-    for (int i = 0; i < length; i++) {
-      if (chunk.getByte(i) == '\n') {
-        if (!skipping) {
+    int start = 0;
+    for (int i = bytes.indexOf(0, length, NEWLINE); i >= 0; i = bytes.indexOf(start, length, NEWLINE)) {
+      if (!skipping) {
+        if (partial.length() == 0) {
+          emit(chunk, start, i);
+        } else {
           append(chunk, start, i);
           if (!skipping) {
-            emit();
+            emit(partial, 0, partial.length());
+            partial = Buffer.buffer();
           }
         }
-        skipping = false;
-        start = i + 1;
       }
+      skipping = false;
+      start = i + 1;
     }
     if (!skipping) {
       append(chunk, start, length);
@@ -52,7 +60,8 @@ public final class LineFramer {
   /** The stream ended: a last line without {@code \n} still counts. */
   public void finish() {
     if (!skipping && partial.length() > 0) {
-      emit();
+      emit(partial, 0, partial.length());
+      partial = Buffer.buffer();
     }
     skipping = false;
   }
@@ -70,17 +79,13 @@ public final class LineFramer {
     }
   }
 
-  private void emit() {
-    Buffer line = partial;
-    partial = Buffer.buffer();
-    int end = line.length();
-    if (end > 0 && line.getByte(end - 1) == '\r') {
-      line = line.getBuffer(0, end - 1);
-    }
-    if (line.length() > maxLineBytes) {
-      sink.overlong(line.getBuffer(0, maxLineBytes));
+  /** Reports the line held in {@code bytes} from {@code from} to {@code to}, less a final {@code \r}. */
+  private void emit(Buffer bytes, int from, int to) {
+    int end = to > from && bytes.getByte(to - 1) == '\r' ? to - 1 : to;
+    if (end - from > maxLineBytes) {
+      sink.overlong(bytes.getBuffer(from, from + maxLineBytes));
     } else {
-      sink.line(line);
+      sink.line(bytes.getBuffer(from, end));
     }
   }
 }

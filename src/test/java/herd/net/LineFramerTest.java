@@ -29,6 +29,19 @@ class LineFramerTest {
   }
 
   @Test
+  void reportsAnOverlongLineWhollyInsideOneChunk() {
+    framer.feed(Buffer.buffer("ok\n123456789abc\r\nok2\n"));
+    assertThat(events).containsExactly("line:ok", "overlong:12345678", "line:ok2");
+  }
+
+  @Test
+  void readsAChunkThatIsASliceOfALargerBuffer() {
+    framer.feed(Buffer.buffer("xx\nab\ncd\nyy").slice(3, 9));
+    framer.finish();
+    assertThat(events).containsExactly("line:ab", "line:cd");
+  }
+
+  @Test
   void joinsALineSplitOverChunks() {
     framer.feed(Buffer.buffer("ab"));
     framer.feed(Buffer.buffer("c"));
