@@ -23,7 +23,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Arguments: the sections to run ({@code throughput getall hops}; all by default), and {@code --measure-ms N},
  * {@code --warmup-ms N} (per target and round), {@code --rounds N} (the three targets take turns, N times; medians
- * are reported), {@code --hop-rate N} (the steady puts per second during the three-hop probes).
+ * are reported), {@code --instances 1,2} (one node for each count of verticle instances), {@code --hop-rate N}
+ * (the steady puts per second during the three-hop probes).
  */
 public final class MetricsBench {
 
@@ -43,12 +44,14 @@ public final class MetricsBench {
     long warmupMillis = 1_000;
     int hopRate = 5_000;
     int rounds = 3;
+    List<Integer> instances = List.of(1, 2);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--measure-ms" -> measureMillis = Long.parseLong(args[++i]);
         case "--warmup-ms" -> warmupMillis = Long.parseLong(args[++i]);
         case "--hop-rate" -> hopRate = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--instances" -> instances = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         default -> sections.add(args[i]);
       }
     }
@@ -61,7 +64,7 @@ public final class MetricsBench {
       MetricsBench bench = new MetricsBench(children, logDir);
       for (String section : sections) {
         switch (section) {
-          case "throughput" -> bench.throughput(warmupMillis, measureMillis, rounds);
+          case "throughput" -> bench.throughput(warmupMillis, measureMillis, rounds, instances);
           case "getall" -> bench.getAll(1_000, 1_000, 10);
           case "hops" -> bench.hops(hopRate, 300);
           default -> throw new IllegalArgumentException("unknown section " + section);
@@ -76,44 +79,55 @@ public final class MetricsBench {
         .put("metricsPort", metricsPort).put("logFile", logDir.resolve(name + ".log").toString());
   }
 
-  private void throughput(long warmupMillis, long measureMillis, int rounds) throws Exception {
+  private void throughput(long warmupMillis, long measureMillis, int rounds, List<Integer> instanceCounts)
+      throws Exception {
     int redisPort = ChildProcesses.freePort();
     children.start("redis", List.of("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no"), redisPort);
-    int herdPort = ChildProcesses.freePort();
-    int metricsPort = ChildProcesses.freePort();
-    children.startNode("Bench", nodeConfig("Bench", herdPort, metricsPort, logDir).encode(), metricsPort);
     Vertx vertx = Vertx.vertx();
     LineLoad load = new LineLoad(vertx);
     try {
-      System.out.printf("%n== put throughput: one node (%d verticle instances) vs redis-server; %d rounds of the three"
-              + " targets in turn, %d s measured after %d s warm-up each; medians over the rounds%n",
-          Runtime.getRuntime().availableProcessors(), rounds, measureMillis / 1000, warmupMillis / 1000);
-      System.out.printf("%-12s %-12s %5s %5s %12s %9s %9s %9s %9s   %s%n", "target", "mode", "conns", "depth",
-          "replies/s", "p50 us", "p99 us", "x redis", "p99/redis", "replies/s of each round");
-      for (LineLoad.Plan plan : List.of(new LineLoad.Plan(50, 1, warmupMillis, measureMillis),
-          new LineLoad.Plan(10, 32, warmupMillis, measureMillis))) {
-        Map<String, List<LoadResult>> byTarget = new LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-          add(byTarget, load.run("redis HSET", redisPort, 1, Requests.redisHset(), plan).await());
-          add(byTarget, load.run("metrics put", metricsPort, 2, Requests.metricsPut(), plan).await());
-          add(byTarget, load.run("herd IAMAT", herdPort, 1, Requests.herdIamat(), plan).await());
+      for (int instances : instanceCounts) {
+        int herdPort = ChildProcesses.freePort();
+        int metricsPort = ChildProcesses.freePort();
+        String name = "Bench" + instances;
+        children.startNode(name, nodeConfig(name, herdPort, metricsPort, logDir).put("instances", instances)
+            .encode(), metricsPort);
+        System.out.printf("%n== put throughput: one node with %d verticle instance(s) vs redis-server; %d rounds of"
+                + " the three targets in turn, %d s measured after %d s warm-up each; medians over the rounds%n",
+            instances, rounds, measureMillis / 1000, warmupMillis / 1000);
+        System.out.printf("%-12s %-12s %5s %5s %12s %9s %9s %9s %9s   %s%n", "target", "mode", "conns", "depth",
+            "replies/s", "p50 us", "p99 us", "x redis", "p99/redis", "replies/s of each round");
+        for (LineLoad.Plan plan : List.of(new LineLoad.Plan(50, 1, warmupMillis, measureMillis),
+            new LineLoad.Plan(10, 32, warmupMillis, measureMillis))) {
+          compare(load, plan, rounds, redisPort, metricsPort, herdPort);
         }
-        double redisRate = median(byTarget.get("redis HSET"), LoadResult::perSecond);
-        double redisP99 = median(byTarget.get("redis HSET"), r -> r.percentileMicros(0.99));
-        byTarget.forEach((target, results) -> {
-          double rate = median(results, LoadResult::perSecond);
-          double p99 = median(results, r -> r.percentileMicros(0.99));
-          System.out.printf(Locale.ROOT, "%-12s %-12s %5d %5d %12.0f %9.0f %9.0f %8.2fx %8.2fx   %s%n", target,
-              plan.depth() == 1 ? "unpipelined" : "pipelined", plan.connections(), plan.depth(), rate,
-              median(results, r -> r.percentileMicros(0.5)), p99, rate / redisRate, p99 / redisP99,
-              results.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond())).toList());
-        });
       }
     } finally {
       load.close().await();
       vertx.close().await();
     }
+  }
+
+  /** Runs the three targets in turn, {@code rounds} times, and prints their medians against Redis's. */
+  private static void compare(LineLoad load, LineLoad.Plan plan, int rounds, int redisPort, int metricsPort,
+      int herdPort) {
+    Map<String, List<LoadResult>> byTarget = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      add(byTarget, load.run("redis HSET", redisPort, 1, Requests.redisHset(), plan).await());
+      add(byTarget, load.run("metrics put", metricsPort, 2, Requests.metricsPut(), plan).await());
+      add(byTarget, load.run("herd IAMAT", herdPort, 1, Requests.herdIamat(), plan).await());
+    }
+    double redisRate = median(byTarget.get("redis HSET"), LoadResult::perSecond);
+    double redisP99 = median(byTarget.get("redis HSET"), r -> r.percentileMicros(0.99));
+    byTarget.forEach((target, results) -> {
+      double rate = median(results, LoadResult::perSecond);
+      double p99 = median(results, r -> r.percentileMicros(0.99));
+      System.out.printf(Locale.ROOT, "%-12s %-12s %5d %5d %12.0f %9.0f %9.0f %8.2fx %8.2fx   %s%n", target,
+          plan.depth() == 1 ? "unpipelined" : "pipelined", plan.connections(), plan.depth(), rate,
+          median(results, r -> r.percentileMicros(0.5)), p99, rate / redisRate, p99 / redisP99,
+          results.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.perSecond())).toList());
+    });
   }
 
   private static void add(Map<String, List<LoadResult>> byTarget, LoadResult result) {
