@@ -95,8 +95,9 @@ public final class MetricsBench {
         children.startNode(name, nodeConfig(name, herdPort, metricsPort, logDir).put("instances", instances)
             .encode(), metricsPort);
         System.out.printf("%n== put throughput: one node with %d verticle instance(s) vs redis-server; %d rounds of"
-                + " the three targets in turn, %d s measured after %d s warm-up each (and 12 s of JIT warm-up for the node first); medians over the rounds%n",
-            instances, rounds, measureMillis / 1000, warmupMillis / 1000);
+                + " the three targets in turn, %d s measured after %d s warm-up each, after %d s of JIT warm-up for"
+                + " the node; medians over the rounds%n",
+            instances, rounds, measureMillis / 1000, warmupMillis / 1000, 4 * JIT_WARMUP_MILLIS / 1000);
         System.out.printf("%-12s %-12s %5s %5s %12s %9s %9s %9s %9s   %s%n", "target", "mode", "conns", "depth",
             "replies/s", "p50 us", "p99 us", "x redis", "p99/redis", "replies/s of each round");
         List<LineLoad.Plan> plans = List.of(new LineLoad.Plan(50, 1, warmupMillis, measureMillis),
