@@ -12,10 +12,6 @@ public sealed interface MetricsCommand {
 
   /** {@code get <key>}, or {@code get *} for every key. */
   record Get(String key) implements MetricsCommand {
-
-    public boolean all() {
-      return ALL_KEYS.equals(key);
-    }
   }
 
   /** Nothing but white space: no reply at all. */

@@ -14,7 +14,6 @@ final class Series implements Shareable {
 
   private static final int FIRST_CAPACITY = 4;
 
-  private final String key;
   private final byte[] keyBytes;
   private final long rank;
   private long[] timestamps = new long[FIRST_CAPACITY];
@@ -23,13 +22,8 @@ final class Series implements Shareable {
   private int size;
 
   Series(String key, long rank) {
-    this.key = key;
     this.keyBytes = key.getBytes(StandardCharsets.ISO_8859_1);
     this.rank = rank;
-  }
-
-  String key() {
-    return key;
   }
 
   byte[] keyBytes() {
@@ -64,10 +58,6 @@ final class Series implements Shareable {
 
   synchronized Points points() {
     return new Points(Arrays.copyOf(timestamps, size), Arrays.copyOf(values, size));
-  }
-
-  synchronized int size() {
-    return size;
   }
 
   @Override

@@ -18,9 +18,7 @@ class MetricsParserTest {
   @Test
   void readsGetOfAKeyAndOfEveryKey() {
     assertThat(MetricsParser.parse("get serv.cpu")).isEqualTo(new MetricsCommand.Get("serv.cpu"));
-    MetricsCommand all = MetricsParser.parse("get *");
-    assertThat(all).isEqualTo(new MetricsCommand.Get("*"));
-    assertThat(((MetricsCommand.Get) all).all()).isTrue();
+    assertThat(MetricsParser.parse("get *")).isEqualTo(new MetricsCommand.Get(MetricsCommand.ALL_KEYS));
   }
 
   @ParameterizedTest

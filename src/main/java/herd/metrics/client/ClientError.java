@@ -1,6 +1,9 @@
 package herd.metrics.client;
 
-/** Every way a {@link MetricsClient} call can fail: an error reply, an unparsable reply, a timeout, a lost connection. */
+/**
+ * Every way a {@link MetricsClient} call can fail: an error reply, an unparsable reply, a timeout, a lost
+ * connection.
+ */
 public final class ClientError extends RuntimeException {
 
   public ClientError(String message) {
