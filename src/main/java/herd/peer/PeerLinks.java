@@ -1,7 +1,9 @@
 package herd.peer;
 
 import herd.node.Endpoint;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
@@ -11,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
@@ -30,9 +36,11 @@ public final class PeerLinks {
   private final Backoff backoff;
   private final Logger log;
   private final NetClient client;
+  private final Context context;
   private final Map<String, Link> up = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
+  /** Call on the context that should own the links: their dialling, timers and writes run there. */
   public PeerLinks(Vertx vertx, String self, Map<String, Endpoint> neighbours, Backoff backoff, Logger log) {
     this.vertx = vertx;
     this.self = self;
@@ -40,6 +48,7 @@ public final class PeerLinks {
     this.backoff = backoff;
     this.log = log;
     this.client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true));
+    this.context = vertx.getOrCreateContext();
   }
 
   public void start() {
@@ -109,10 +118,17 @@ public final class PeerLinks {
     log.info("link to {} at {}: up", name, address);
   }
 
+  /**
+   * One neighbour's link. Messages may be sent from any event loop; they are queued and written from the link's
+   * own context in batches, one write and one flush for all that queued up meanwhile, so a busy node does not
+   * pay a task and a system call per message and link.
+   */
   private final class Link {
     final String name;
     final NetSocket socket;
-    final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicLong pendingBytes = new AtomicLong();
 
     Link(String name, NetSocket socket) {
       this.name = name;
@@ -120,12 +136,38 @@ public final class PeerLinks {
     }
 
     Future<Void> send(Buffer bytes) {
-      if (pending.addAndGet(bytes.length()) > MAX_PENDING_BYTES) {
+      if (pendingBytes.addAndGet(bytes.length()) > MAX_PENDING_BYTES) {
         log.warn("link to {}: more than {} bytes unread, dropping the link", name, MAX_PENDING_BYTES);
         socket.close();
         return Future.succeededFuture();
       }
-      return socket.write(bytes).andThen(done -> pending.addAndGet(-bytes.length()));
+      Promise<Void> written = Promise.promise();
+      outbox.add(new Outgoing(bytes, written));
+      if (flushScheduled.compareAndSet(false, true)) {
+        context.runOnContext(v -> flush());
+      }
+      return written.future();
     }
+
+    private void flush() {
+      flushScheduled.set(false);
+      Buffer batch = Buffer.buffer();
+      List<Promise<Void>> written = new ArrayList<>();
+      for (Outgoing next = outbox.poll(); next != null; next = outbox.poll()) {
+        batch.appendBuffer(next.bytes());
+        written.add(next.written());
+      }
+      if (written.isEmpty()) {
+        return;
+      }
+      int size = batch.length();
+      socket.write(batch).onComplete(result -> {
+        pendingBytes.addAndGet(-size);
+        written.forEach(promise -> promise.handle(result));
+      });
+    }
+  }
+
+  private record Outgoing(Buffer bytes, Promise<Void> written) {
   }
 }
