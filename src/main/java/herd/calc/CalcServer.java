@@ -51,9 +51,7 @@ final class CalcServer extends VerticleBase {
 
   private void accept(NetSocket socket) {
     long id = node.connectionIds().incrementAndGet();
-    if (!gate.tryEnter()) {
-      log.info("req={} from={} refused: {} connections open", id, socket.remoteAddress(), gate.open());
-      socket.close();
+    if (!gate.admit(socket, refusal -> log.info("req={} from={} {}", id, socket.remoteAddress(), refusal))) {
       return;
     }
     CalcConnection.serve(vertx, socket, shared, id, gate::leave);

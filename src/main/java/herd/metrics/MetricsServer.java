@@ -47,9 +47,7 @@ final class MetricsServer extends VerticleBase {
     // Traffic logging stays off: at a hundred thousand puts a second a log line per command would dominate.
     WireLog wire = new WireLog(log, "metrics", node.connectionIds().incrementAndGet(),
         socket.remoteAddress().toString(), false);
-    if (!gate.tryEnter()) {
-      wire.event("refused: " + gate.open() + " connections open");
-      socket.close();
+    if (!gate.admit(socket, wire::event)) {
       return;
     }
     wire.event("opened");

@@ -1,6 +1,8 @@
 package herd.net;
 
+import io.vertx.core.net.NetSocket;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Caps the number of open connections of one server, shared by all its verticle instances. */
 public final class ConnectionGate {
@@ -12,7 +14,17 @@ public final class ConnectionGate {
     this.max = max;
   }
 
-  public boolean tryEnter() {
+  /** Lets the socket in if the cap allows, or closes it and says why; the caller calls {@link #leave} on close. */
+  public boolean admit(NetSocket socket, Consumer<String> refusal) {
+    if (tryEnter()) {
+      return true;
+    }
+    refusal.accept("refused: " + open() + " connections open");
+    socket.close();
+    return false;
+  }
+
+  boolean tryEnter() {
     while (true) {
       int now = open.get();
       if (now >= max) {

@@ -51,9 +51,7 @@ final class HerdServer extends VerticleBase {
   private void accept(NetSocket socket) {
     WireLog wire = new WireLog(wireLog, "herd", node.connectionIds().incrementAndGet(),
         socket.remoteAddress().toString(), true);
-    if (!gate.tryEnter()) {
-      wire.event("refused: " + gate.open() + " connections open");
-      socket.close();
+    if (!gate.admit(socket, wire::event)) {
       return;
     }
     wire.event("opened");
