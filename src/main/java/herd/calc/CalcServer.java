@@ -1,11 +1,11 @@
 package herd.calc;
 
 import herd.net.ConnectionGate;
+import herd.net.Listener;
 import herd.node.NodeContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 
@@ -36,12 +36,7 @@ final class CalcServer extends VerticleBase {
     // shared by name, so every instance of this node's server uses the same threads; closed on undeploy
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(poolName(node.name()), config.poolThreads());
     shared = new Shared(pool, config, memory, log);
-    String host = node.config().host();
-    return vertx.createNetServer(new NetServerOptions().setHost(host).setPort(config.port()).setTcpNoDelay(true))
-        .connectHandler(this::accept)
-        .listen()
-        .recover(error -> Future.failedFuture(new IllegalStateException(
-            "cannot listen on " + host + ":" + config.port() + " for calculations: " + error.getMessage())));
+    return Listener.listen(vertx, "calculations", node.config().host(), config.port(), this::accept);
   }
 
   /** The name of a node's evaluation pool, one per node even when several nodes share a process. */

@@ -3,11 +3,11 @@ package herd.metrics;
 import herd.net.ConnectionGate;
 import herd.net.LineConnection;
 import herd.net.LineLimits;
+import herd.net.Listener;
 import herd.net.WireLog;
 import herd.node.NodeContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 
@@ -35,12 +35,7 @@ final class MetricsServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    String host = node.config().host();
-    return vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true))
-        .connectHandler(this::accept)
-        .listen()
-        .recover(error -> Future.failedFuture(new IllegalStateException(
-            "cannot listen for metrics on " + host + ":" + port + ": " + error.getMessage())));
+    return Listener.listen(vertx, "metrics", node.config().host(), port, this::accept);
   }
 
   private void accept(NetSocket socket) {

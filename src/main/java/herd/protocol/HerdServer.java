@@ -4,12 +4,12 @@ import herd.location.LocationStore;
 import herd.net.ConnectionGate;
 import herd.net.LineConnection;
 import herd.net.LineLimits;
+import herd.net.Listener;
 import herd.net.WireLog;
 import herd.node.NodeContext;
 import herd.places.PlacesProvider;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 
@@ -37,15 +37,7 @@ final class HerdServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    NetServerOptions options = new NetServerOptions()
-        .setHost(node.config().host())
-        .setPort(node.config().port())
-        .setTcpNoDelay(true);
-    return vertx.createNetServer(options)
-        .connectHandler(this::accept)
-        .listen()
-        .recover(error -> Future.failedFuture(new IllegalStateException(
-            "cannot listen on " + node.config().host() + ":" + node.config().port() + ": " + error.getMessage())));
+    return Listener.listen(vertx, "the herd protocol", node.config().host(), node.config().port(), this::accept);
   }
 
   private void accept(NetSocket socket) {

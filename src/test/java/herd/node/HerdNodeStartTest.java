@@ -21,7 +21,7 @@ class HerdNodeStartTest {
     JsonObject config = TestNodes.config("Squatted").put("port", squatter.actualPort());
 
     assertThatThrownBy(() -> TestNodes.deploy(vertx, config))
-        .hasMessage("cannot listen on 127.0.0.1:" + squatter.actualPort() + ": Address already in use");
+        .hasMessage("cannot listen for the herd protocol on 127.0.0.1:" + squatter.actualPort() + ": Address already in use");
   }
 
   @Test
