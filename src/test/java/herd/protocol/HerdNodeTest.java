@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,6 +266,20 @@ class HerdNodeTest {
       client.send(junk).shutdownOutput();
       assertThat(client.readAllBytes()).containsExactly('?', ' ', '?', 0xff, 0xc3, 0x28, 0x01, '\n');
     }
+  }
+
+  @Test
+  void everyLineInAndOutIsLoggedWithControlCharactersEscaped() throws Exception {
+    String forged = "nonsense\r2026-01-01T00:00:00Z INFO forged\u001b[2K";
+
+    TcpClient.exchange(port, forged + "\r\n");
+
+    String in = "<- \"nonsense\\r2026-01-01T00:00:00Z INFO forged\\x1b[2K\"";
+    String out = "-> \"? nonsense\\r2026-01-01T00:00:00Z INFO forged\\x1b[2K\\n\"";
+    String log = TestNodes.logOnceItContains("Goloman", Pattern.quote(out));
+    assertThat(log).containsPattern("INFO  wire   herd conn=\\d+ 127\\.0\\.0\\.1:\\d+ " + Pattern.quote(in))
+        .containsPattern("INFO  wire   herd conn=\\d+ 127\\.0\\.0\\.1:\\d+ " + Pattern.quote(out))
+        .doesNotContain("\r").doesNotContain("\u001b");
   }
 
   @Test

@@ -4,8 +4,12 @@ import herd.node.HerdNode;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** Deploys real nodes in the test's Vert.x, on free ports, logging under target/test-logs. */
 public final class TestNodes {
@@ -25,6 +29,22 @@ public final class TestNodes {
 
   public static Path logFile(String name) {
     return Path.of("target", "test-logs", name + ".log");
+  }
+
+  /** A node's log once it contains {@code pattern}: the log is written in the background, a moment later. */
+  public static String logOnceItContains(String name, String pattern) throws IOException, InterruptedException {
+    Pattern wanted = Pattern.compile(pattern);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    String log = "";
+    while (System.nanoTime() < deadline) {
+      Path file = logFile(name);
+      log = Files.exists(file) ? Files.readString(file) : "";
+      if (wanted.matcher(log).find()) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    return log;
   }
 
   /** Deploys a node and returns its deployment id. */
