@@ -32,7 +32,7 @@ final class PutFlood implements PeerMessageHandler {
   boolean accept(MetricsCommand.Put put) {
     PutMessage message = new PutMessage(new Version(clock.next(), self), put);
     Outcome outcome = offer(message);
-    if ((outcome == Outcome.ADDED || outcome == Outcome.REPLACED) && !peers.linked().isEmpty()) {
+    if ((outcome == Outcome.ADDED || outcome == Outcome.REPLACED) && peers.anyUp()) {
       peers.forward(message.line(), null);
     }
     return outcome != Outcome.FULL && outcome != Outcome.UNVERSIONABLE;

@@ -61,9 +61,9 @@ public final class PeerLinks {
     return client.close();
   }
 
-  /** Names of the neighbours whose links are up now. */
-  public List<String> linked() {
-    return List.copyOf(up.keySet());
+  /** Whether any neighbour's link is up now: with none, there is no one to flood to. */
+  public boolean anyUp() {
+    return !up.isEmpty();
   }
 
   /**
@@ -88,7 +88,7 @@ public final class PeerLinks {
     log.info("link to {} at {}: dialling", name, address);
     client.connect(address.port(), address.host()).onComplete(attempt -> {
       if (attempt.succeeded()) {
-        linked(name, address, attempt.result());
+        linkUp(name, address, attempt.result());
       } else {
         long delay = backoff.after(previousDelay);
         log.info("link to {} at {}: down ({}), re-dial in {} ms", name, address, attempt.cause().getMessage(), delay);
@@ -97,7 +97,7 @@ public final class PeerLinks {
     });
   }
 
-  private void linked(String name, Endpoint address, NetSocket socket) {
+  private void linkUp(String name, Endpoint address, NetSocket socket) {
     if (stopped) {
       socket.close();
       return;
