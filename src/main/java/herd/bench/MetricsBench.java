@@ -93,7 +93,7 @@ public final class MetricsBench {
         int metricsPort = ChildProcesses.freePort();
         String name = "Bench" + instances;
         children.startNode(name, nodeConfig(name, herdPort, metricsPort, logDir).put("instances", instances)
-            .encode(), metricsPort);
+            .put("metricsInstances", instances).encode(), metricsPort);
         System.out.printf("%n== put throughput: one node with %d verticle instance(s) vs redis-server; %d rounds of"
                 + " the three targets in turn, %d s measured after %d s warm-up each, after %d s of JIT warm-up for"
                 + " the node; medians over the rounds%n",
