@@ -1,8 +1,8 @@
 package herd.metrics;
 
+import herd.net.LineHandler;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import herd.net.LineHandler;
 import java.nio.charset.StandardCharsets;
 
 /** Decides the reply to each line of one metrics connection. */
