@@ -1,7 +1,7 @@
 package herd.bench;
 
 import herd.metrics.MetricStore;
-import herd.metrics.Version;
+import herd.replica.Version;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

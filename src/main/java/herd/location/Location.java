@@ -1,16 +1,13 @@
 package herd.location;
 
 import herd.protocol.Fields;
-import io.vertx.core.shareddata.Shareable;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A client's reported location as the server that heard it answered: the fields of its AT line. Immutable, so
- * the shared-data map hands out the same instance to every verticle.
+ * A client's reported location as the server that heard it answered: the fields of its AT line.
  */
-public record Location(String server, String skew, String clientId, Coordinates coordinates, ClientTime time)
-    implements Shareable {
+public record Location(String server, String skew, String clientId, Coordinates coordinates, ClientTime time) {
 
   private static final Pattern SKEW = Pattern.compile("[+-]\\d+(?:\\.\\d+)?");
 
@@ -31,9 +28,5 @@ public record Location(String server, String skew, String clientId, Coordinates 
       return null;
     }
     return new Location(f.get(1), f.get(2), f.get(3), coordinates, time);
-  }
-
-  public boolean isNewerThan(Location other) {
-    return other == null || time.compareTo(other.time) > 0;
   }
 }

@@ -1,5 +1,8 @@
 package herd.metrics;
 
+import herd.replica.Applied;
+import herd.replica.Origins;
+import herd.replica.Version;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import java.util.ArrayList;
@@ -18,7 +21,7 @@ public final class MetricStore {
 
   private final LocalMap<String, Series> series;
   private final long maxPoints;
-  private final Writers writers = new Writers();
+  private final Origins origins = new Origins();
   private final AtomicLong ranks = new AtomicLong();
   private final AtomicLong points = new AtomicLong();
 
@@ -29,26 +32,20 @@ public final class MetricStore {
     this.maxPoints = maxPoints;
   }
 
-  /** What an offered point did: {@code ADDED} or {@code REPLACED} mean it is now held. */
-  public enum Outcome { ADDED, REPLACED, STALE, FULL, UNVERSIONABLE }
-
-  public Outcome offer(String key, long timestamp, double value, Version version) {
-    long packed = writers.pack(version);
-    if (packed < 0) {
-      return Outcome.UNVERSIONABLE;
-    }
+  /** Stores the point if no point of the same key and timestamp holds a higher version and there is room. */
+  public Applied offer(String key, long timestamp, double value, Version version) {
     Series held = series.get(key);
     if (held == null) {
       if (points.get() >= maxPoints) {
-        return Outcome.FULL;
+        return Applied.FULL;
       }
       held = series.computeIfAbsent(key, k -> new Series(k, ranks.incrementAndGet()));
     }
-    Outcome outcome = held.offer(timestamp, value, packed, writers, points.get() < maxPoints);
-    if (outcome == Outcome.ADDED) {
+    Applied applied = held.offer(timestamp, value, version, origins, points.get() < maxPoints);
+    if (applied.isNews() && applied.replaced() == null) {
       points.incrementAndGet();
     }
-    return outcome;
+    return applied;
   }
 
   /** The key's series as a list of none or one; for {@code *}, every series in the order first stored. */

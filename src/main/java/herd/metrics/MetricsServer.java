@@ -17,17 +17,17 @@ final class MetricsServer extends VerticleBase {
   private final NodeContext node;
   private final int port;
   private final MetricStore store;
-  private final PutFlood flood;
+  private final PointUpdates points;
   private final ConnectionGate gate;
   private final LineLimits limits;
   private final Logger log;
 
-  MetricsServer(NodeContext node, int port, MetricStore store, PutFlood flood, ConnectionGate gate,
+  MetricsServer(NodeContext node, int port, MetricStore store, PointUpdates points, ConnectionGate gate,
       LineLimits limits) {
     this.node = node;
     this.port = port;
     this.store = store;
-    this.flood = flood;
+    this.points = points;
     this.gate = gate;
     this.limits = limits;
     this.log = node.logs().logger("metrics");
@@ -46,6 +46,7 @@ final class MetricsServer extends VerticleBase {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new MetricsSession(store, flood), limits, wire, gate::leave);
+    LineConnection.serve(socket, new MetricsSession(store, points, node.replica()), limits, wire,
+        node.replica().ready(), gate::leave);
   }
 }

@@ -36,12 +36,11 @@ public final class MetricsService implements NodeService {
         "metricsPort", 0));
     int maxPoints = NodeConfig.positiveInt(config.json(), "metricsMaxPoints", DEFAULT_MAX_POINTS);
     MetricStore store = new MetricStore(node.vertx(), node.name(), maxPoints);
-    PutFlood flood = new PutFlood(node.name(), store, VersionClock.system(), node.peers(),
-        node.logs().logger("metrics"));
-    node.inbox().register(PutMessage.KIND, flood);
+    PointUpdates points = new PointUpdates(store, node.logs().logger("metrics"));
+    node.replica().register(points);
     ConnectionGate gate = new ConnectionGate(config.maxConnections());
     int instances = NodeConfig.positiveInt(config.json(), "metricsInstances", Math.max(1, config.instances() / 2));
-    return node.vertx().deployVerticle(() -> new MetricsServer(node, port, store, flood, gate, LIMITS),
+    return node.vertx().deployVerticle(() -> new MetricsServer(node, port, store, points, gate, LIMITS),
         new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> node.logs().logger("metrics").info("metrics on {}:{}, {} event loops", config.host(), port,
             instances));

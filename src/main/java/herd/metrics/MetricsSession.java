@@ -1,6 +1,8 @@
 package herd.metrics;
 
 import herd.net.LineHandler;
+import herd.replica.Replica;
+import herd.replica.Replica.Written;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -8,23 +10,24 @@ import java.nio.charset.StandardCharsets;
 /** Decides the reply to each line of one metrics connection. */
 final class MetricsSession implements LineHandler {
 
-  private static final Future<Buffer> OK = Future.succeededFuture(MetricsReply.OK);
   private static final Future<Buffer> ERROR = Future.succeededFuture(MetricsReply.ERROR);
   private static final Future<Buffer> NO_REPLY = Future.succeededFuture(Buffer.buffer());
 
   private final MetricStore store;
-  private final PutFlood flood;
+  private final PointUpdates points;
+  private final Replica replica;
 
-  MetricsSession(MetricStore store, PutFlood flood) {
+  MetricsSession(MetricStore store, PointUpdates points, Replica replica) {
     this.store = store;
-    this.flood = flood;
+    this.points = points;
+    this.replica = replica;
   }
 
   @Override
   public Future<Buffer> line(Buffer bytes) {
     MetricsCommand command = MetricsParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
     if (command instanceof MetricsCommand.Put put) {
-      return flood.accept(put) ? OK : ERROR;
+      return replica.write(points, put).map(written -> written == Written.STORED ? MetricsReply.OK : MetricsReply.ERROR);
     } else if (command instanceof MetricsCommand.Get get) {
       return Future.succeededFuture(MetricsReply.points(store.select(get.key())));
     } else if (command instanceof MetricsCommand.Blank) {

@@ -1,12 +1,15 @@
 package herd.metrics;
 
-import herd.metrics.MetricStore.Outcome;
+import herd.replica.Applied;
+import herd.replica.Origins;
+import herd.replica.Version;
 import io.vertx.core.shareddata.Shareable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One key's points, in ascending timestamp order, in three parallel primitive arrays (24 bytes a point). Shared by
+ * One key's points, in ascending timestamp order, in four parallel primitive arrays (28 bytes a point: timestamp,
+ * value, and the version that wrote it as a clock and an origin number). Shared by
  * every verticle of the node through the store's map, so every method is synchronized and {@link #copy()} is the
  * object itself.
  */
@@ -18,7 +21,8 @@ final class Series implements Shareable {
   private final long rank;
   private long[] timestamps = new long[FIRST_CAPACITY];
   private double[] values = new double[FIRST_CAPACITY];
-  private long[] versions = new long[FIRST_CAPACITY];
+  private long[] clocks = new long[FIRST_CAPACITY];
+  private int[] origins = new int[FIRST_CAPACITY];
   private int size;
 
   Series(String key, long rank) {
@@ -39,21 +43,23 @@ final class Series implements Shareable {
    * Stores the point unless a point with the same timestamp holds a version at least as high, or the point is new
    * and {@code mayAdd} is false.
    */
-  synchronized Outcome offer(long timestamp, double value, long version, Writers writers, boolean mayAdd) {
+  synchronized Applied offer(long timestamp, double value, Version version, Origins table, boolean mayAdd) {
     int at = find(timestamp);
     if (at >= 0) {
-      if (writers.compare(version, versions[at]) <= 0) {
-        return Outcome.STALE;
+      Version held = table.version(clocks[at], origins[at]);
+      if (!version.isNewerThan(held)) {
+        return Applied.STALE;
       }
       values[at] = value;
-      versions[at] = version;
-      return Outcome.REPLACED;
+      clocks[at] = version.hlc();
+      origins[at] = table.number(version.origin());
+      return Applied.replacing(held);
     }
     if (!mayAdd) {
-      return Outcome.FULL;
+      return Applied.FULL;
     }
-    insert(-at - 1, timestamp, value, version);
-    return Outcome.ADDED;
+    insert(-at - 1, timestamp, value, version.hlc(), table.number(version.origin()));
+    return Applied.ADDED;
   }
 
   synchronized Points points() {
@@ -73,22 +79,25 @@ final class Series implements Shareable {
     return Arrays.binarySearch(timestamps, 0, size, timestamp);
   }
 
-  private void insert(int at, long timestamp, double value, long version) {
+  private void insert(int at, long timestamp, double value, long clock, int origin) {
     if (size == timestamps.length) {
       int capacity = size + (size >> 2) + FIRST_CAPACITY;
       timestamps = Arrays.copyOf(timestamps, capacity);
       values = Arrays.copyOf(values, capacity);
-      versions = Arrays.copyOf(versions, capacity);
+      clocks = Arrays.copyOf(clocks, capacity);
+      origins = Arrays.copyOf(origins, capacity);
     }
     int tail = size - at;
     if (tail > 0) {
       System.arraycopy(timestamps, at, timestamps, at + 1, tail);
       System.arraycopy(values, at, values, at + 1, tail);
-      System.arraycopy(versions, at, versions, at + 1, tail);
+      System.arraycopy(clocks, at, clocks, at + 1, tail);
+      System.arraycopy(origins, at, origins, at + 1, tail);
     }
     timestamps[at] = timestamp;
     values[at] = value;
-    versions[at] = version;
+    clocks[at] = clock;
+    origins[at] = origin;
     size++;
   }
 

@@ -39,10 +39,24 @@ public final class LineConnection implements LineFramer.Sink {
     this.framer = new LineFramer(limits.maxLineBytes(), this);
   }
 
-  /** Starts serving; call from the server's connect handler. {@code onClosed} runs once the socket is closed. */
-  public static void serve(NetSocket socket, LineHandler handler, LineLimits limits, WireLog wire,
+  /**
+   * Starts serving; call from the server's connect handler. Nothing is read before {@code ready} completes (the
+   * node's state restored); {@code onClosed} runs once the socket is closed.
+   */
+  public static void serve(NetSocket socket, LineHandler handler, LineLimits limits, WireLog wire, Future<?> ready,
       Runnable onClosed) {
     LineConnection connection = new LineConnection(socket, handler, limits, wire);
+    if (!ready.isComplete()) {
+      connection.paused = true;
+      socket.pause();
+      ready.onComplete(done -> connection.context.runOnContext(v -> {
+        if (done.succeeded()) {
+          connection.drain();
+        } else {
+          socket.close();
+        }
+      }));
+    }
     InputShutdown.handle(socket, connection::inputEnded);
     socket.handler(connection.framer::feed);
     socket.drainHandler(v -> connection.drain());

@@ -4,9 +4,11 @@ import herd.calc.CalcService;
 import herd.log.NodeLogs;
 import herd.metrics.MetricsService;
 import herd.peer.Backoff;
-import herd.peer.PeerInbox;
 import herd.peer.PeerLinks;
 import herd.protocol.HerdService;
+import herd.replica.HybridClock;
+import herd.replica.Replica;
+import herd.replica.ReplicaConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
@@ -28,6 +30,7 @@ public class HerdNode extends VerticleBase {
   private final Clock clock;
   private NodeLogs logs;
   private PeerLinks peers;
+  private Replica replica;
 
   public HerdNode() {
     this(Clock.systemUTC());
@@ -45,8 +48,10 @@ public class HerdNode extends VerticleBase {
   @Override
   public Future<?> start() {
     NodeConfig config;
+    ReplicaConfig replicaConfig;
     try {
       config = NodeConfig.parse(config());
+      replicaConfig = ReplicaConfig.from(config);
       logs = NodeLogs.open(config.name(), config.logFile());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -55,9 +60,12 @@ public class HerdNode extends VerticleBase {
     List<NodeService> services = services();
     warnAboutUnknownKeys(config, services, log);
     peers = new PeerLinks(vertx, config.name(), config.neighbours(), Backoff.DEFAULT, logs.logger("peer"));
-    NodeContext node = new NodeContext(vertx, config, logs, peers, new PeerInbox(logs.logger("peer")),
-        new AtomicLong(), clock);
+    replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
+        peers, logs.logger("replica"));
+    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, new AtomicLong(), clock);
+    // The ports open at once; what clients send waits until the replica has restored the node's state.
     return Future.all(services.stream().map(service -> start(service, node)).toList())
+        .compose(started -> replica.open())
         .onSuccess(v -> {
           peers.start();
           log.info("node {} up: herd protocol on {}:{}, neighbours {}", config.name(), config.host(), config.port(),
@@ -84,7 +92,7 @@ public class HerdNode extends VerticleBase {
       logs.logger("node").info("node stopping");
     }
     Future<Void> closing = peers == null ? Future.succeededFuture() : peers.stop();
-    return closing.eventually(() -> {
+    return closing.eventually(() -> replica == null ? Future.succeededFuture() : replica.close()).eventually(() -> {
       if (logs != null) {
         logs.close();
         logs = null;
@@ -95,6 +103,7 @@ public class HerdNode extends VerticleBase {
 
   private static void warnAboutUnknownKeys(NodeConfig config, List<NodeService> services, Logger log) {
     Set<String> known = new HashSet<>(NodeConfig.KEYS);
+    known.addAll(ReplicaConfig.KEYS);
     services.forEach(service -> known.addAll(service.configKeys()));
     for (String key : config.json().fieldNames()) {
       if (!known.contains(key)) {

@@ -1,17 +1,17 @@
 package herd.node;
 
 import herd.log.NodeLogs;
-import herd.peer.PeerInbox;
 import herd.peer.PeerLinks;
+import herd.replica.Replica;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a node's services share: its config, its log, its links to neighbours, its connection numbering and the
- * clock that stamps what it receives.
+ * What a node's services share: its config, its log, its links to neighbours, the replica every replicated write
+ * goes through, its connection numbering and the clock that stamps what it receives.
  */
-public record NodeContext(Vertx vertx, NodeConfig config, NodeLogs logs, PeerLinks peers, PeerInbox inbox,
+public record NodeContext(Vertx vertx, NodeConfig config, NodeLogs logs, PeerLinks peers, Replica replica,
     AtomicLong connectionIds, Clock clock) {
 
   public String name() {

@@ -3,6 +3,7 @@ package herd.peer;
 import herd.node.Endpoint;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -38,6 +41,8 @@ public final class PeerLinks {
   private final NetClient client;
   private final Context context;
   private final Map<String, Link> up = new ConcurrentHashMap<>();
+  private final Map<String, PeerMessageHandler> handlers = new ConcurrentHashMap<>();
+  private final List<Handler<PeerLink>> upHandlers = new CopyOnWriteArrayList<>();
   private volatile boolean stopped;
 
   /** Call on the context that should own the links: their dialling, timers and writes run there. */
@@ -64,6 +69,46 @@ public final class PeerLinks {
   /** Whether any neighbour's link is up now: with none, there is no one to flood to. */
   public boolean anyUp() {
     return !up.isEmpty();
+  }
+
+  public void register(String kind, PeerMessageHandler handler) {
+    if (handlers.putIfAbsent(kind, handler) != null) {
+      throw new IllegalStateException("peer message kind " + kind + " is taken");
+    }
+  }
+
+  public void onLinkUp(Handler<PeerLink> handler) {
+    upHandlers.add(handler);
+  }
+
+  public Optional<PeerLink> link(String neighbour) {
+    return Optional.ofNullable(up.get(neighbour));
+  }
+
+  public List<PeerLink> upLinks() {
+    return List.copyOf(up.values());
+  }
+
+  /** A line a neighbour sent on the connection it dialled to us. */
+  public void receive(String fromPeer, String line) {
+    int space = line.indexOf(' ');
+    PeerMessageHandler handler = handlers.get(space < 0 ? line : line.substring(0, space));
+    Link link = up.get(fromPeer);
+    if (handler == null || link == null) {
+      log.warn("from {}: message dropped: {}", fromPeer, herd.log.LogText.quote(line));
+    } else {
+      handler.receive(link, line);
+    }
+  }
+
+  public Future<Void> flood(Buffer lines, String except) {
+    List<Future<Void>> writes = new ArrayList<>(up.size());
+    for (Link link : up.values()) {
+      if (!link.name.equals(except)) {
+        writes.add(link.send(lines));
+      }
+    }
+    return writes.isEmpty() ? Future.succeededFuture() : Future.join(writes).mapEmpty();
   }
 
   /**
@@ -116,6 +161,7 @@ public final class PeerLinks {
     });
     up.put(name, link);
     log.info("link to {} at {}: up", name, address);
+    upHandlers.forEach(handler -> handler.handle(link));
   }
 
   /**
@@ -123,7 +169,7 @@ public final class PeerLinks {
    * own context in batches, one write and one flush for all that queued up meanwhile, so a busy node does not
    * pay a task and a system call per message and link.
    */
-  private final class Link {
+  private final class Link implements PeerLink {
     final String name;
     final NetSocket socket;
     private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
@@ -135,7 +181,18 @@ public final class PeerLinks {
       this.socket = socket;
     }
 
-    Future<Void> send(Buffer bytes) {
+    @Override
+    public String neighbour() {
+      return name;
+    }
+
+    @Override
+    public boolean isUp() {
+      return up.get(name) == this;
+    }
+
+    @Override
+    public Future<Void> send(Buffer bytes) {
       if (pendingBytes.addAndGet(bytes.length()) > MAX_PENDING_BYTES) {
         log.warn("link to {}: more than {} bytes unread, dropping the link", name, MAX_PENDING_BYTES);
         socket.close();

@@ -1,6 +1,7 @@
 package herd.protocol;
 
 import herd.location.LocationStore;
+import herd.location.LocationUpdates;
 import herd.net.ConnectionGate;
 import herd.net.LineConnection;
 import herd.net.LineLimits;
@@ -18,16 +19,18 @@ final class HerdServer extends VerticleBase {
 
   private final NodeContext node;
   private final LocationStore locations;
+  private final LocationUpdates locationUpdates;
   private final PlacesProvider places;
   private final ConnectionGate gate;
   private final LineLimits limits;
   private final Logger wireLog;
   private final Logger floodLog;
 
-  HerdServer(NodeContext node, LocationStore locations, PlacesProvider places, ConnectionGate gate,
-      LineLimits limits) {
+  HerdServer(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
+      ConnectionGate gate, LineLimits limits) {
     this.node = node;
     this.locations = locations;
+    this.locationUpdates = locationUpdates;
     this.places = places;
     this.gate = gate;
     this.limits = limits;
@@ -47,7 +50,7 @@ final class HerdServer extends VerticleBase {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new HerdSession(node, locations, places, wire, floodLog),
-        limits, wire, gate::leave);
+    LineConnection.serve(socket, new HerdSession(node, locations, locationUpdates, places, wire, floodLog),
+        limits, wire, node.replica().ready(), gate::leave);
   }
 }

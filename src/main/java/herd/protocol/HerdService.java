@@ -1,6 +1,7 @@
 package herd.protocol;
 
 import herd.location.LocationStore;
+import herd.location.LocationUpdates;
 import herd.net.ConnectionGate;
 import herd.net.LineLimits;
 import herd.node.ConfigException;
@@ -18,10 +19,12 @@ import java.util.Set;
 public final class HerdService implements NodeService {
 
   static final int MIN_LINE_BYTES = 16 * 1024;
+  static final int DEFAULT_MAX_LOCATIONS = 1_000_000;
+  static final int DEFAULT_MAX_LOCATION_BYTES = 512 * 1024 * 1024;
 
   @Override
   public Set<String> configKeys() {
-    return Set.of("places", "maxLineBytes");
+    return Set.of("places", "maxLineBytes", "maxLocations", "maxLocationBytes");
   }
 
   /** Neighbours' flood lines arrive on this port too, so the limit may not go below what they need. */
@@ -37,14 +40,16 @@ public final class HerdService implements NodeService {
   @Override
   public Future<?> start(NodeContext node) {
     NodeConfig config = node.config();
-    LocationStore locations = new LocationStore(node.vertx(), node.name());
+    LocationStore locations = new LocationStore(node.vertx(), node.name(),
+        NodeConfig.positiveInt(config.json(), "maxLocations", DEFAULT_MAX_LOCATIONS),
+        NodeConfig.positiveInt(config.json(), "maxLocationBytes", DEFAULT_MAX_LOCATION_BYTES));
+    LocationUpdates locationUpdates = new LocationUpdates(locations, node.logs().logger("flood"));
+    node.replica().register(locationUpdates);
     PlacesProvider places = PlacesProviders.start(node.vertx(), PlacesConfig.from(config.json()),
         node.logs().logger("places"));
-    node.inbox().register(LocationFlood.KIND,
-        new LocationFlood(locations, node.peers(), node.logs().logger("flood")));
     ConnectionGate gate = new ConnectionGate(config.maxConnections());
     LineLimits limits = new LineLimits(maxLineBytes(config), LineLimits.DEFAULT.maxQueuedLines());
-    return node.vertx().deployVerticle(() -> new HerdServer(node, locations, places, gate, limits),
+    return node.vertx().deployVerticle(() -> new HerdServer(node, locations, locationUpdates, places, gate, limits),
         new DeploymentOptions().setInstances(config.instances()));
   }
 }

@@ -2,6 +2,7 @@ package herd.protocol;
 
 import herd.location.Location;
 import herd.location.LocationStore;
+import herd.location.LocationUpdates;
 import herd.location.Skew;
 import herd.log.LogText;
 import herd.net.LineHandler;
@@ -11,6 +12,7 @@ import herd.places.GoogleJsonLayout;
 import herd.places.PlacesJson;
 import herd.places.PlacesProvider;
 import herd.places.PlacesQuery;
+import herd.replica.Replica.Written;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
@@ -28,14 +30,17 @@ final class HerdSession implements LineHandler {
 
   private final NodeContext node;
   private final LocationStore locations;
+  private final LocationUpdates locationUpdates;
   private final PlacesProvider places;
   private final WireLog wire;
   private final Logger log;
   private String peer;
 
-  HerdSession(NodeContext node, LocationStore locations, PlacesProvider places, WireLog wire, Logger log) {
+  HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
+      WireLog wire, Logger log) {
     this.node = node;
     this.locations = locations;
+    this.locationUpdates = locationUpdates;
     this.places = places;
     this.wire = wire;
     this.log = log;
@@ -45,12 +50,12 @@ final class HerdSession implements LineHandler {
   public Future<Buffer> line(Buffer bytes) {
     String line = bytes.toString(StandardCharsets.ISO_8859_1);
     if (peer != null) {
-      node.inbox().receive(peer, line);
+      node.peers().receive(peer, line);
       return NO_REPLY;
     }
     HerdCommand command = HerdParser.parse(line);
     if (command instanceof HerdCommand.Iamat iamat) {
-      return iamat(iamat);
+      return iamat(iamat, bytes);
     } else if (command instanceof HerdCommand.Whatsat whatsat) {
       return whatsat(whatsat, bytes);
     } else if (command instanceof HerdCommand.PeerHello hello && node.config().neighbours()
@@ -70,15 +75,19 @@ final class HerdSession implements LineHandler {
     return invalid(head);
   }
 
-  private Future<Buffer> iamat(HerdCommand.Iamat iamat) {
+  /** An older location than the one held is answered but not stored; one the store cannot take gets {@code ?}. */
+  private Future<Buffer> iamat(HerdCommand.Iamat iamat, Buffer bytes) {
     String skew = Skew.format(node.clock().instant(), iamat.time().seconds());
     Location location = new Location(node.name(), skew, iamat.clientId(), iamat.coordinates(), iamat.time());
-    Buffer reply = latin1(location.atLine() + "\n");
-    if (!locations.offer(location)) {
-      return Future.succeededFuture(reply);
-    }
-    log.info("flooding {}", LogText.quote(location.atLine()));
-    return node.peers().forward(location.atLine(), null).transform(flooded -> Future.succeededFuture(reply));
+    return node.replica().write(locationUpdates, location).map(written -> {
+      if (written == Written.FULL || written == Written.FAILED) {
+        return invalid(bytes);
+      }
+      if (written == Written.STORED) {
+        log.info("flooding {}", LogText.quote(location.atLine()));
+      }
+      return latin1(location.atLine() + "\n");
+    });
   }
 
   private Future<Buffer> whatsat(HerdCommand.Whatsat whatsat, Buffer bytes) {

@@ -32,16 +32,4 @@ class LocationTest {
   void aMalformedAtLineIsRefused(String line) {
     assertThat(Location.parseAt(line)).isNull();
   }
-
-  @Test
-  void theLatestClientTimeIsNewerWhateverTheDigits() {
-    Location earlier = Location.parseAt("AT A +0.1 c +1-1 1520023934.9");
-    Location later = Location.parseAt("AT B -0.1 c +2-2 1520023934.900000001");
-    Location sameTime = Location.parseAt("AT C +0.2 c +3-3 1520023934.900000000");
-
-    assertThat(later.isNewerThan(earlier)).isTrue();
-    assertThat(earlier.isNewerThan(later)).isFalse();
-    assertThat(sameTime.isNewerThan(earlier)).isFalse();
-    assertThat(earlier.isNewerThan(null)).isTrue();
-  }
 }

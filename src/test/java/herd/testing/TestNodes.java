@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,13 @@ public final class TestNodes {
         .put("host", "127.0.0.1")
         .put("port", FreePorts.next())
         .put("instances", 2)
-        .put("logFile", logFile(name).toString());
+        .put("logFile", logFile(name).toString())
+        .put("dataDir", freshDataDir(name).toString());
+  }
+
+  /** A data directory no node has used yet: each test's nodes start empty, and a restarted one finds its own. */
+  public static Path freshDataDir(String name) {
+    return Path.of("target", "test-data", name + "-" + UUID.randomUUID());
   }
 
   public static Path logFile(String name) {

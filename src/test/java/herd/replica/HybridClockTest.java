@@ -1,14 +1,14 @@
-package herd.metrics;
+package herd.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class VersionClockTest {
+class HybridClockTest {
 
   private final AtomicLong wall = new AtomicLong(1_000);
-  private final VersionClock clock = new VersionClock(wall::get);
+  private final HybridClock clock = new HybridClock(wall::get, 60_000_000);
 
   @Test
   void followsTheWallClock() {
@@ -31,6 +31,14 @@ class VersionClockTest {
     assertThat(clock.next()).isEqualTo(9_001);
     clock.observe(5);
     assertThat(clock.next()).isEqualTo(9_002);
+  }
+
+  @Test
+  void aVersionMoreThanTheSkewAheadIsTooFar() {
+    assertThat(clock.isTooFarAhead(1_000 + 60_000_000)).isFalse();
+    assertThat(clock.isTooFarAhead(1_000 + 60_000_001)).isTrue();
+    wall.set(2_000);
+    assertThat(clock.isTooFarAhead(1_000 + 60_000_001)).isFalse();
   }
 
   @Test

@@ -1,0 +1,51 @@
+package herd.metrics;
+
+import herd.replica.Applied;
+import herd.replica.UpdateKind;
+import herd.replica.Version;
+import herd.text.PythonFloat;
+import org.slf4j.Logger;
+
+/**
+ * Metric points as replicated updates: {@code PUT <key> <value> <timestamp>} in the envelope, the value printed as its
+ * shortest round-tripping decimal so every node stores the very same double; the store keeps the highest version of
+ * each (key, timestamp).
+ */
+final class PointUpdates implements UpdateKind<MetricsCommand.Put> {
+
+  static final String NAME = "PUT";
+
+  private final MetricStore store;
+  private final Logger log;
+  private volatile boolean warnedFull;
+
+  PointUpdates(MetricStore store, Logger log) {
+    this.store = store;
+    this.log = log;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String encode(MetricsCommand.Put put) {
+    return put.key() + " " + PythonFloat.repr(put.value()) + " " + put.timestamp();
+  }
+
+  @Override
+  public MetricsCommand.Put decode(String payload) {
+    return MetricsParser.parse("put " + payload) instanceof MetricsCommand.Put put ? put : null;
+  }
+
+  @Override
+  public Applied apply(MetricsCommand.Put put, Version version) {
+    Applied applied = store.offer(put.key(), put.timestamp(), put.value(), version);
+    if (applied.result() == Applied.Result.FULL && !warnedFull) {
+      warnedFull = true;
+      log.warn("metric store full at {} points: new points are refused", store.points());
+    }
+    return applied;
+  }
+}

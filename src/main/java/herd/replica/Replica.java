@@ -1,0 +1,346 @@
+package herd.replica;
+
+import herd.log.LogText;
+import herd.peer.PeerLink;
+import herd.peer.PeerLinks;
+import herd.replica.UpdateLog.Commit;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * The one way replicated state changes. A client's write and a neighbour's update both come here: the kind's store
+ * decides whether it wins, a winner is committed to the update log (durable under the node's policy) and only then
+ * handed to every linked neighbour (but the one it came from) and acknowledged. Whenever a link comes up, each side
+ * asks the other for what it lacks ({@link Vectors}) and is sent it from the log ({@link LogScan}); what arrives is
+ * applied like any update and passed on only where it is news, so every flood ends.
+ */
+public final class Replica {
+
+  /** What became of a client's write. */
+  public enum Written {
+    /** Stored, durable and handed to the neighbours. */
+    STORED,
+    /** Lost to what the store holds (an older location): nothing to store or flood. */
+    STALE,
+    /** The store is full. */
+    FULL,
+    /** The store could not make it durable: never acknowledge it. */
+    FAILED
+  }
+
+  private static final int CATCH_UP_PIECE_BYTES = 256 * 1024;
+  private static final long GAP_CHECK_MILLIS = 2_000;
+
+  private final Vertx vertx;
+  private final String nodeName;
+  private final ReplicaConfig config;
+  private final HybridClock clock;
+  private final PeerLinks peers;
+  private final Logger log;
+  private final Map<String, UpdateKind<?>> kinds = new ConcurrentHashMap<>();
+  private final Watermarks watermarks = new Watermarks();
+  private final Set<String> streaming = ConcurrentHashMap.newKeySet();
+  private final ReplicaStats stats = new ReplicaStats();
+  private final Promise<Void> ready = Promise.promise();
+  private UpdateLog store;
+  private String origin;
+  private volatile boolean failed;
+  private long gapTimer = -1;
+  private boolean gapSeen;
+  private int nextRepairLink;
+
+  public Replica(Vertx vertx, String nodeName, ReplicaConfig config, HybridClock clock, PeerLinks peers,
+      Logger log) {
+    this.vertx = vertx;
+    this.nodeName = nodeName;
+    this.config = config;
+    this.clock = clock;
+    this.peers = peers;
+    this.log = log;
+  }
+
+  /** Adds a kind of update; call before {@link #open}. */
+  public void register(UpdateKind<?> kind) {
+    if (kinds.putIfAbsent(kind.name(), kind) != null) {
+      throw new IllegalStateException("update kind " + kind.name() + " is taken");
+    }
+  }
+
+  /**
+   * Opens the store and restores every kind's state from it (off the event loop), then starts listening to the
+   * neighbours. Fails with a one-line {@link StoreException} if the data directory cannot be used.
+   */
+  public Future<Void> open() {
+    long started = System.nanoTime();
+    vertx.<UpdateLog.Restored>executeBlocking(() -> {
+      store = UpdateLog.open(config.dataDir(), config.durability(), nodeName);
+      return store.restore(this::restoreLine, watermarks::restore, nodeName);
+    }, false).onComplete(opened -> {
+      if (opened.failed()) {
+        ready.fail(opened.cause());
+        return;
+      }
+      origin = opened.result().originId();
+      opened.result().watermarks().values().forEach(clock::observe);
+      peers.register(Envelope.WORD, this::receive);
+      peers.register(Vectors.REQUEST, this::catchUpRequested);
+      peers.register(Vectors.DONE, this::caughtUp);
+      peers.onLinkUp(this::askForWhatIsMissing);
+      gapTimer = vertx.setPeriodic(GAP_CHECK_MILLIS, t -> repairGaps());
+      log.info("store {} ({}): {} updates restored in {} ms, origin {}",
+          config.durability() == Durability.MEMORY ? "in memory" : config.dataDir(), config.durability().configName(),
+          opened.result().updates(), (System.nanoTime() - started) / 1_000_000, origin);
+      ready.complete();
+    });
+    return ready.future();
+  }
+
+  /** Completes once the state is restored: clients are answered only then. */
+  public Future<Void> ready() {
+    return ready.future();
+  }
+
+  private void restoreLine(String line) {
+    Envelope envelope = Envelope.parse(line);
+    UpdateKind<?> kind = envelope == null ? null : kinds.get(envelope.kind());
+    if (kind == null || !restore(kind, envelope)) {
+      throw new StoreException("the data directory " + config.dataDir() + " holds an update this node cannot read: "
+          + LogText.quote(line.length() > 200 ? line.substring(0, 200) : line));
+    }
+    clock.observe(envelope.hlc());
+  }
+
+  private <T> boolean restore(UpdateKind<T> kind, Envelope envelope) {
+    T value = kind.decode(envelope.payload());
+    if (value != null) {
+      kind.apply(value, envelope.version());
+    }
+    return value != null;
+  }
+
+  /** A client's write: stamped with a new version of this node, stored if it wins, made durable and flooded. */
+  public <T> Future<Written> write(UpdateKind<T> kind, T value) {
+    Promise<Written> written = Promise.promise();
+    synchronized (this) {
+      if (failed) {
+        return Future.succeededFuture(Written.FAILED);
+      }
+      long prev = watermarks.of(origin);
+      long hlc = clock.next();
+      Applied applied = kind.apply(value, new Version(hlc, origin));
+      if (!applied.isNews()) {
+        stats.refused(kind.name(), applied.result());
+        return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
+      }
+      watermarks.saw(origin, hlc, prev);
+      stats.accepted(kind.name());
+      Envelope envelope = new Envelope(origin, hlc, prev, kind.name(), kind.encode(value));
+      commit(envelope, envelope.bytes(), applied.replaced(), null,
+          done -> written.complete(done ? Written.STORED : Written.FAILED));
+    }
+    return written.future();
+  }
+
+  private void receive(PeerLink from, String line) {
+    Envelope envelope = Envelope.parse(line);
+    UpdateKind<?> kind = envelope == null ? null : kinds.get(envelope.kind());
+    if (kind == null) {
+      stats.malformedReceived();
+      log.warn("from {}: malformed update dropped: {}", from.neighbour(), LogText.quote(cut(line)));
+      return;
+    }
+    receive(from, kind, envelope, line);
+  }
+
+  private <T> void receive(PeerLink from, UpdateKind<T> kind, Envelope envelope, String line) {
+    T value = kind.decode(envelope.payload());
+    if (value == null) {
+      stats.malformedReceived();
+      log.warn("from {}: malformed {} dropped: {}", from.neighbour(), kind.name(), LogText.quote(cut(line)));
+      return;
+    }
+    synchronized (this) {
+      if (failed) {
+        return;
+      }
+      if (clock.isTooFarAhead(envelope.hlc())) {
+        stats.refused(kind.name(), null);
+        log.warn("from {}: update of {} refused, its clock {} is more than {} s ahead of ours",
+            from.neighbour(), envelope.origin(), envelope.hlc(), config.maxSkewMillis() / 1000);
+        return;
+      }
+      clock.observe(envelope.hlc());
+      Applied applied = kind.apply(value, envelope.version());
+      watermarks.saw(envelope.origin(), envelope.hlc(), envelope.prev());
+      if (applied.isNews()) {
+        stats.received(kind.name());
+        commit(envelope, line.getBytes(StandardCharsets.ISO_8859_1), applied.replaced(), from.neighbour(),
+            done -> { });
+      } else {
+        commitWatermarks();
+      }
+    }
+  }
+
+  /** Hands a winning update to the log; once durable, floods it (but back to {@code from}) and reports. */
+  private void commit(Envelope envelope, byte[] line, Version replaced, String from, Consumer<Boolean> done) {
+    store.append(new Commit(LogKeys.of(envelope.origin(), envelope.hlc()), line, replaced == null ? null : LogKeys.of(replaced), watermarks.takeChanged(),
+        result -> {
+          if (result.failed()) {
+            fail(result.cause());
+            done.accept(false);
+            return;
+          }
+          Buffer flood = Buffer.buffer(line.length + 1).appendBytes(line).appendByte((byte) '\n');
+          peers.flood(flood, from).onComplete(sent -> done.accept(true));
+          stats.flooded(envelope.kind());
+        }));
+  }
+
+  private void commitWatermarks() {
+    Map<String, Long> changed = watermarks.takeChanged();
+    if (!changed.isEmpty()) {
+      store.append(new Commit(null, null, null, changed, result -> {
+        if (result.failed()) {
+          fail(result.cause());
+        }
+      }));
+    }
+  }
+
+  private void fail(Throwable cause) {
+    if (!failed) {
+      failed = true;
+      log.error("store failed, refusing every write from now on: {}", cause.getMessage());
+    }
+  }
+
+  /** Whether the store failed: the node serves reads but refuses writes. */
+  public boolean failed() {
+    return failed;
+  }
+
+  private void askForWhatIsMissing(PeerLink link) {
+    String request;
+    synchronized (this) {
+      request = Vectors.line(Vectors.REQUEST, watermarks.all());
+    }
+    stats.catchUpAsked(link.neighbour());
+    link.send(Buffer.buffer(request));
+  }
+
+  private void catchUpRequested(PeerLink from, String line) {
+    Map<String, Long> vector = Vectors.parse(line);
+    if (vector == null) {
+      log.warn("from {}: malformed catch-up request dropped", from.neighbour());
+      return;
+    }
+    if (!streaming.add(from.neighbour())) {
+      log.info("catch-up to {}: one is already running", from.neighbour());
+      return;
+    }
+    store.scanFor(vector, scan -> sendPiece(from, scan, System.nanoTime()));
+  }
+
+  /** Reads the next piece off the event loop and sends it; the next is read only once this one is written. */
+  private void sendPiece(PeerLink link, LogScan scan, long started) {
+    vertx.executeBlocking(() -> {
+      Buffer piece = Buffer.buffer(CATCH_UP_PIECE_BYTES + 4096);
+      boolean more = scan.next(piece, CATCH_UP_PIECE_BYTES);
+      if (!more) {
+        piece.appendString(Vectors.line(Vectors.DONE, scan.watermarks()), "ISO-8859-1");
+      }
+      return new Piece(piece, more);
+    }, false).compose(piece -> link.send(piece.bytes()).map(piece.more())).onComplete(sent -> {
+      if (sent.succeeded() && sent.result()) {
+        sendPiece(link, scan, started);
+        return;
+      }
+      if (sent.succeeded()) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        stats.catchUpSent(link.neighbour(), scan.updates(), scan.bytes());
+        log.info("catch-up to {}: {} updates, {} bytes in {} ms", link.neighbour(), scan.updates(), scan.bytes(),
+            millis);
+      } else {
+        log.info("catch-up to {} cut short after {} updates: {}", link.neighbour(), scan.updates(),
+            sent.cause().getMessage());
+      }
+      streaming.remove(link.neighbour());
+      store.release(scan);
+    });
+  }
+
+  private record Piece(Buffer bytes, boolean more) {
+  }
+
+  private void caughtUp(PeerLink from, String line) {
+    Map<String, Long> vouched = Vectors.parse(line);
+    if (vouched == null) {
+      log.warn("from {}: malformed end of catch-up dropped", from.neighbour());
+      return;
+    }
+    synchronized (this) {
+      vouched.forEach(watermarks::raise);
+      commitWatermarks();
+    }
+    stats.caughtUp(from.neighbour());
+    log.info("catch-up from {} done", from.neighbour());
+  }
+
+  /** An update lost on a link that dropped leaves a gap no flood fills: ask a neighbour for it. */
+  private void repairGaps() {
+    boolean gaps;
+    synchronized (this) {
+      gaps = watermarks.hasGaps();
+    }
+    if (gaps && gapSeen) {
+      List<PeerLink> up = new ArrayList<>(peers.upLinks());
+      if (!up.isEmpty()) {
+        PeerLink link = up.get(Math.floorMod(nextRepairLink++, up.size()));
+        log.info("updates missing: asking {} to catch us up", link.neighbour());
+        askForWhatIsMissing(link);
+      }
+    }
+    gapSeen = gaps;
+  }
+
+  public ReplicaStats stats() {
+    return stats;
+  }
+
+  public Durability durability() {
+    return config.durability();
+  }
+
+  /** Stops taking part and closes the store once every queued write is done. */
+  public Future<Void> close() {
+    if (gapTimer >= 0) {
+      vertx.cancelTimer(gapTimer);
+    }
+    UpdateLog closing = store;
+    if (closing == null) {
+      return Future.succeededFuture();
+    }
+    synchronized (this) {
+      failed = true;
+    }
+    return vertx.executeBlocking(() -> {
+      closing.close();
+      return null;
+    }, false);
+  }
+
+  private static String cut(String line) {
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}

@@ -1,0 +1,354 @@
+package herd.replica;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.RocksMemEnv;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The node's updates on disk, in RocksDB: a {@code log} column family holding every update that is a winner now
+ * (keyed by origin and clock, the value its envelope line), and the default column family for the format, this
+ * node's origin id and the watermarks. RocksDB's write-ahead log, group commit, checksums and compaction do the rest.
+ *
+ * <p>All writes go through one writer thread in the order they were handed over: it takes whatever queued meanwhile
+ * as one {@link WriteBatch}, one write and (under {@code fsync}) one sync for all of them, then reports each commit
+ * in order. A catch-up scan is started at its place in that order, so it sees exactly the committed watermarks.
+ */
+final class UpdateLog implements AutoCloseable {
+
+  static final String FORMAT = "herd-replica-1";
+  private static final byte[] FORMAT_KEY = latin1("format");
+  private static final byte[] ORIGIN_KEY = latin1("origin");
+  private static final String WATERMARK_PREFIX = "w:";
+  private static final byte[] LOG_FAMILY = latin1("log");
+  private static final int MAX_BATCH = 8192;
+  private static final Object STOP = new Object();
+
+  /** One update's part of a write; all fields but {@code done} may be empty. */
+  record Commit(byte[] key, byte[] value, byte[] deleteKey, Map<String, Long> watermarks,
+      Handler<AsyncResult<Void>> done) {
+  }
+
+  private record ScanRequest(Map<String, Long> peerVector, Consumer<LogScan> handler) {
+  }
+
+  /** What a restore found besides the updates themselves. */
+  record Restored(String originId, Map<String, Long> watermarks, long updates) {
+  }
+
+  private final Path dir;
+  private final Durability durability;
+  private final DBOptions dbOptions;
+  private final ColumnFamilyOptions familyOptions;
+  private final WriteOptions writeOptions;
+  private final Env env;
+  private final RocksDB db;
+  private final ColumnFamilyHandle meta;
+  private final ColumnFamilyHandle log;
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final Map<String, Long> committedWatermarks = new HashMap<>();
+  private final Thread writer;
+  private final Set<LogScan> scans = ConcurrentHashMap.newKeySet();
+  private volatile RocksDBException failure;
+  private volatile long syncs;
+
+  private UpdateLog(Path dir, Durability durability, String threadName) {
+    this.dir = dir;
+    this.durability = durability;
+    RocksDB.loadLibrary();
+    this.env = durability == Durability.MEMORY ? new RocksMemEnv(Env.getDefault()) : null;
+    this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+        .setParanoidChecks(true);
+    if (env != null) {
+      dbOptions.setEnv(env);
+    }
+    this.familyOptions = new ColumnFamilyOptions();
+    this.writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC)
+        .setDisableWAL(durability == Durability.MEMORY);
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try {
+      this.db = RocksDB.open(dbOptions, path(), List.of(
+          new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
+          new ColumnFamilyDescriptor(LOG_FAMILY, familyOptions)), handles);
+    } catch (RocksDBException e) {
+      closeOptions();
+      throw new StoreException("cannot open the data directory " + dir + ": " + e.getMessage(), e);
+    }
+    this.meta = handles.get(0);
+    this.log = handles.get(1);
+    this.writer = new Thread(this::writeLoop, threadName);
+    writer.setDaemon(true);
+  }
+
+  /**
+   * Opens the data directory (or, under {@code memory}, an empty in-memory one). A directory that holds something
+   * other than a herd store, a store of another format or a corrupt one fails with a {@link StoreException}.
+   */
+  static UpdateLog open(Path dir, Durability durability, String nodeName) {
+    if (durability != Durability.MEMORY) {
+      checkDirectory(dir);
+    }
+    UpdateLog opened = new UpdateLog(dir, durability, "herd-store-" + nodeName);
+    try {
+      opened.checkFormat();
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    return opened;
+  }
+
+  private String path() {
+    return durability == Durability.MEMORY ? "/herd-memory/" + dir.getFileName() : dir.toString();
+  }
+
+  private static void checkDirectory(Path dir) {
+    try {
+      if (Files.isDirectory(dir)) {
+        boolean empty;
+        try (Stream<Path> entries = Files.list(dir)) {
+          empty = entries.findAny().isEmpty();
+        }
+        if (!empty && !Files.exists(dir.resolve("CURRENT"))) {
+          throw new StoreException("data directory " + dir + " holds files but no herd store (no RocksDB CURRENT "
+              + "file); move them away or point dataDir elsewhere");
+        }
+      } else {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot use the data directory " + dir + ": " + e, e);
+    }
+  }
+
+  private void checkFormat() {
+    try {
+      byte[] format = db.get(meta, FORMAT_KEY);
+      if (format == null) {
+        if (!isEmpty()) {
+          throw new StoreException("data directory " + dir + " holds a store of an unknown format");
+        }
+        putNow(FORMAT_KEY, latin1(FORMAT));
+      } else if (!Arrays.equals(format, latin1(FORMAT))) {
+        throw new StoreException("data directory " + dir + " holds format \"" + text(format) + "\"; this node reads "
+            + FORMAT);
+      }
+    } catch (RocksDBException e) {
+      throw new StoreException("cannot read the data directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void putNow(byte[] key, byte[] value) throws RocksDBException {
+    db.put(meta, writeOptions, key, value);
+  }
+
+  private boolean isEmpty() {
+    try (RocksIterator metaKeys = db.newIterator(meta); RocksIterator logKeys = db.newIterator(log)) {
+      metaKeys.seekToFirst();
+      logKeys.seekToFirst();
+      return !metaKeys.isValid() && !logKeys.isValid();
+    }
+  }
+
+  /**
+   * Feeds every stored update's envelope line to {@code update} and every watermark to {@code watermark}, then
+   * starts the writer. Returns this node's origin id, made and stored now if the store is new.
+   */
+  Restored restore(Consumer<String> update, BiConsumer<String, Long> watermark, String nodeName) {
+    long count = 0;
+    Map<String, Long> watermarks = new HashMap<>();
+    try (ReadOptions scan = new ReadOptions().setFillCache(false).setReadaheadSize(4 << 20)) {
+      try (RocksIterator it = db.newIterator(log, scan)) {
+        for (it.seekToFirst(); it.isValid(); it.next()) {
+          update.accept(text(it.value()));
+          count++;
+        }
+        it.status();
+      }
+      try (RocksIterator it = db.newIterator(meta, scan)) {
+        byte[] prefix = latin1(WATERMARK_PREFIX);
+        for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+          String origin = text(Arrays.copyOfRange(it.key(), prefix.length, it.key().length));
+          long w = ByteBuffer.wrap(it.value()).getLong();
+          watermarks.put(origin, w);
+          watermark.accept(origin, w);
+        }
+        it.status();
+      }
+      byte[] origin = db.get(meta, ORIGIN_KEY);
+      String originId = origin != null ? text(origin) : Origins.newId(nodeName, System.currentTimeMillis());
+      if (origin == null) {
+        putNow(ORIGIN_KEY, latin1(originId));
+      }
+      committedWatermarks.putAll(watermarks);
+      writer.start();
+      return new Restored(originId, watermarks, count);
+    } catch (RocksDBException e) {
+      throw new StoreException("the data directory " + dir + " is corrupt or unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  /** Queues a commit; its handler runs on the writer thread once the commit is durable, or failed. */
+  void append(Commit commit) {
+    queue.add(commit);
+  }
+
+  /**
+   * Starts a scan of what a neighbour lacks, at this point of the write order: it sees every update committed before
+   * and the watermarks those commits set. The handler runs on the writer thread and must not block.
+   */
+  void scanFor(Map<String, Long> peerVector, Consumer<LogScan> handler) {
+    queue.add(new ScanRequest(peerVector, handler));
+  }
+
+  /** Ends a scan and frees what it holds. */
+  void release(LogScan scan) {
+    scans.remove(scan);
+    scan.close();
+  }
+
+  /** How many times the log was synced to disk: one per batch under {@code fsync}. */
+  long syncs() {
+    return syncs;
+  }
+
+  private void writeLoop() {
+    List<Object> items = new ArrayList<>(MAX_BATCH);
+    List<Commit> commits = new ArrayList<>(MAX_BATCH);
+    try (WriteBatch batch = new WriteBatch()) {
+      while (true) {
+        items.add(queue.take());
+        queue.drainTo(items, MAX_BATCH - 1);
+        for (Object item : items) {
+          if (item instanceof Commit commit) {
+            add(batch, commit);
+            commits.add(commit);
+          } else {
+            write(batch, commits);
+            if (item == STOP) {
+              return;
+            }
+            ScanRequest request = (ScanRequest) item;
+            LogScan scan = new LogScan(db, log, request.peerVector(), Map.copyOf(committedWatermarks));
+            scans.add(scan);
+            request.handler().accept(scan);
+          }
+        }
+        write(batch, commits);
+        items.clear();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void add(WriteBatch batch, Commit commit) {
+    try {
+      if (commit.key() != null) {
+        batch.put(log, commit.key(), commit.value());
+      }
+      if (commit.deleteKey() != null) {
+        batch.delete(log, commit.deleteKey());
+      }
+      for (Map.Entry<String, Long> w : commit.watermarks().entrySet()) {
+        batch.put(meta, latin1(WATERMARK_PREFIX + w.getKey()), ByteBuffer.allocate(8).putLong(w.getValue()).array());
+      }
+    } catch (RocksDBException e) {
+      failure = e;
+    }
+  }
+
+  private void write(WriteBatch batch, List<Commit> commits) {
+    if (commits.isEmpty()) {
+      return;
+    }
+    AsyncResult<Void> result;
+    try {
+      if (failure != null) {
+        throw failure;
+      }
+      db.write(writeOptions, batch);
+      if (durability == Durability.FSYNC) {
+        syncs++;
+      }
+      commits.forEach(commit -> committedWatermarks.putAll(commit.watermarks()));
+      result = Future.succeededFuture();
+    } catch (RocksDBException e) {
+      failure = e;
+      result = Future.failedFuture(new StoreException("cannot write to the data directory " + dir + ": "
+          + e.getMessage(), e));
+    }
+    for (Commit commit : commits) {
+      commit.done().handle(result);
+    }
+    commits.clear();
+    batch.clear();
+  }
+
+  @Override
+  public void close() {
+    if (writer.isAlive()) {
+      queue.add(STOP);
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    scans.forEach(LogScan::close);
+    meta.close();
+    log.close();
+    db.close();
+    closeOptions();
+  }
+
+  private void closeOptions() {
+    writeOptions.close();
+    familyOptions.close();
+    dbOptions.close();
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  static byte[] latin1(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+}
