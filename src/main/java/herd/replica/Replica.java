@@ -42,6 +42,8 @@ public final class Replica {
 
   private static final int CATCH_UP_PIECE_BYTES = 256 * 1024;
   private static final long GAP_CHECK_MILLIS = 2_000;
+  /** A neighbour that sent nothing of the catch-up we asked for in this long is passed over for the next one. */
+  private static final long STALLED_CATCH_UP_NANOS = 5_000_000_000L;
 
   private final Vertx vertx;
   private final String nodeName;
@@ -60,6 +62,7 @@ public final class Replica {
   private volatile boolean failed;
   private final Deque<PeerLink> waitingToAsk = new ArrayDeque<>();
   private PeerLink catchingUpFrom;
+  private long catchUpProgressNanos;
   private long gapTimer = -1;
   private boolean gapSeen;
   private int nextRepairLink;
@@ -179,6 +182,9 @@ public final class Replica {
       if (failed) {
         return;
       }
+      if (catchingUpFrom == from) {
+        catchUpProgressNanos = System.nanoTime();
+      }
       if (clock.isTooFarAhead(envelope.hlc())) {
         stats.refused(kind.name(), null);
         refusals.warn("from {}: update of {} refused, its clock {} is more than {} s ahead of ours",
@@ -250,13 +256,14 @@ public final class Replica {
         return;
       }
       catchingUpFrom = link;
+      catchUpProgressNanos = System.nanoTime();
       request = Vectors.line(Vectors.REQUEST, watermarks.all());
     }
     stats.catchUpAsked(link.neighbour());
     link.send(Buffer.buffer(request));
   }
 
-  /** The neighbour that was catching us up is done or gone: ask the next one waiting whose link is still up. */
+  /** The neighbour that was catching us up is done, gone or stalled: ask the next one waiting whose link is up. */
   private void askNext() {
     PeerLink next;
     synchronized (this) {
@@ -339,7 +346,8 @@ public final class Replica {
     boolean askerGone;
     synchronized (this) {
       gaps = watermarks.hasGaps();
-      askerGone = catchingUpFrom != null && !catchingUpFrom.isUp();
+      askerGone = catchingUpFrom != null && (!catchingUpFrom.isUp()
+          || System.nanoTime() - catchUpProgressNanos > STALLED_CATCH_UP_NANOS);
     }
     if (askerGone) {
       askNext();
