@@ -46,9 +46,9 @@ final class CalcServer extends VerticleBase {
 
   private void accept(NetSocket socket) {
     long id = node.connectionIds().incrementAndGet();
-    if (!gate.admit(socket, refusal -> log.info("req={} from={} {}", id, socket.remoteAddress(), refusal))) {
+    if (!gate.admit(socket)) {
       return;
     }
-    CalcConnection.serve(vertx, socket, shared, id, gate::leave);
+    CalcConnection.serve(vertx, socket, shared, id, () -> gate.leave(socket));
   }
 }

@@ -42,10 +42,10 @@ final class MetricsServer extends VerticleBase {
     // Traffic logging stays off: at a hundred thousand puts a second a log line per command would dominate.
     WireLog wire = new WireLog(log, "metrics", node.connectionIds().incrementAndGet(),
         socket.remoteAddress().toString(), false);
-    if (!gate.admit(socket, wire::event)) {
+    if (!gate.admit(socket)) {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new MetricsSession(store, flood), limits, wire, gate::leave);
+    LineConnection.serve(socket, new MetricsSession(store, flood), limits, wire, () -> gate.leave(socket));
   }
 }

@@ -26,6 +26,10 @@ public final class WireLog {
     log.info("{} {}", connection, what);
   }
 
+  public void overlong(Buffer head) {
+    log.info("{} line over {} bytes", connection, head.length());
+  }
+
   public void received(Buffer line) {
     if (traffic) {
       log.info("{} <- {}", connection, LogText.quote(line));

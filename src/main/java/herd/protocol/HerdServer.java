@@ -43,11 +43,11 @@ final class HerdServer extends VerticleBase {
   private void accept(NetSocket socket) {
     WireLog wire = new WireLog(wireLog, "herd", node.connectionIds().incrementAndGet(),
         socket.remoteAddress().toString(), true);
-    if (!gate.admit(socket, wire::event)) {
+    if (!gate.admit(socket)) {
       return;
     }
     wire.event("opened");
     LineConnection.serve(socket, new HerdSession(node, locations, places, wire, floodLog),
-        limits, wire, gate::leave);
+        limits, wire, () -> gate.leave(socket));
   }
 }

@@ -42,8 +42,9 @@ public final class HerdService implements NodeService {
         node.logs().logger("places"));
     node.inbox().register(LocationFlood.KIND,
         new LocationFlood(locations, node.peers(), node.logs().logger("flood")));
-    ConnectionGate gate = new ConnectionGate(config.maxConnections());
-    LineLimits limits = new LineLimits(maxLineBytes(config), LineLimits.DEFAULT.maxQueuedLines());
+    ConnectionGate gate = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress(),
+        node.logs().logger("wire"), "herd");
+    LineLimits limits = LineLimits.DEFAULT.withMaxLineBytes(maxLineBytes(config)).withIdleTimeout(config.idleTimeout());
     return node.vertx().deployVerticle(() -> new HerdServer(node, locations, places, gate, limits),
         new DeploymentOptions().setInstances(config.instances()));
   }
