@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public class HerdNode extends VerticleBase {
 
-  private static final Logger CONSOLE = LoggerFactory.getLogger("herd");
+  private static final Logger CONSOLE = LoggerFactory.getLogger("console");
 
   private final Clock clock;
   private NodeLogs logs;
