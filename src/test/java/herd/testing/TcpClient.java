@@ -62,6 +62,26 @@ public final class TcpClient implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
+  /**
+   * Sends the bytes from a thread of its own while reading, half-closes, and returns everything the server writes
+   * until it closes: for exchanges too large to send before reading.
+   */
+  public static byte[] exchangeWhileReading(int port, byte[] request) {
+    try (TcpClient client = new TcpClient(port)) {
+      Thread writer = new Thread(() -> {
+        client.send(request);
+        client.shutdownOutput();
+      }, "test-writer");
+      writer.start();
+      byte[] reply = client.readAllBytes();
+      writer.join();
+      return reply;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public TcpClient send(String text) {
     return send(text.getBytes(StandardCharsets.UTF_8));
   }
