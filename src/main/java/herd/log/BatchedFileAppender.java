@@ -3,6 +3,8 @@ package herd.log;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -11,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A rolling log file written through a buffer that is flushed every {@code flushMillis} (100 by default) rather than
  * after every event: at tens of thousands of lines a second a system call per line would cost more than the
- * protocol itself. A {@code kill -9} may lose the last interval; a normal stop loses nothing (the context stops
- * its appenders, which flush).
+ * protocol itself. A {@code kill -9} may lose the last interval; a normal stop loses nothing (a node that stops
+ * flushes, {@link BackgroundAppender#awaitWritten}).
  */
 public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
 
@@ -21,6 +23,8 @@ public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
     thread.setDaemon(true);
     return thread;
   });
+
+  private static final Set<BatchedFileAppender<?>> STARTED = new CopyOnWriteArraySet<>();
 
   private long flushMillis = 100;
   private ScheduledFuture<?> flushing;
@@ -35,11 +39,18 @@ public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
     super.start();
     if (isStarted()) {
       flushing = FLUSHER.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+      STARTED.add(this);
     }
+  }
+
+  /** Flushes every such file now. */
+  static void flushAll() {
+    STARTED.forEach(BatchedFileAppender::flush);
   }
 
   @Override
   public void stop() {
+    STARTED.remove(this);
     if (flushing != null) {
       flushing.cancel(false);
     }

@@ -48,8 +48,12 @@ public final class NodeLogs {
     return LoggerFactory.getLogger(PREFIX + topic + "." + node);
   }
 
-  /** Nothing to release: the node's file stays open for late events, and Logback closes it when the JVM stops. */
+  /**
+   * Waits (a second at most) until what the node logged is in its file; blocks, so not on an event loop. The file
+   * stays open, for late events and for other nodes of the JVM that share the writer.
+   */
   public void close() {
+    BackgroundAppender.awaitWritten(1000);
   }
 
   /** The topic of a node's logger name, or the name itself if it is not one. */

@@ -85,11 +85,15 @@ public class HerdNode extends VerticleBase {
     }
     Future<Void> closing = peers == null ? Future.succeededFuture() : peers.stop();
     return closing.eventually(() -> {
-      if (logs != null) {
-        logs.close();
-        logs = null;
+      if (logs == null) {
+        return Future.succeededFuture();
       }
-      return Future.succeededFuture();
+      NodeLogs closed = logs;
+      logs = null;
+      return vertx.executeBlocking(() -> {
+        closed.close();
+        return null;
+      });
     });
   }
 

@@ -69,37 +69,6 @@ class HostileClientsTest {
     assertThat(log).contains("herd: admitting connections again, after refusing 5");
   }
 
-  @Test
-  void metricsClientsThatPipelineGetStarAndNeverReadDoNotStopOthers(Vertx vertx) throws Exception {
-    JsonObject config = node(vertx, "Hoarded", new JsonObject());
-    int port = config.getInteger("metricsPort");
-    try (TcpClient loader = new TcpClient(port)) {
-      for (int batch = 0; batch < 100; batch++) {
-        StringBuilder puts = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-          puts.append("put serv").append(i % 100).append(".cpu 42.5 ").append(batch * 1000 + i).append('\n');
-        }
-        loader.send(puts.toString());
-        assertThat(loader.read(4000)).isEqualTo("ok\n\n".repeat(1000));
-      }
-    }
-    List<TcpClient> greedy = new ArrayList<>();
-    try {
-      for (int c = 0; c < 30; c++) {
-        greedy.add(new TcpClient(port).send("get *\n".repeat(50)));
-      }
-      Thread.sleep(500);
-      try (TcpClient other = new TcpClient(port)) {
-        other.send("put fresh 1 1\nget fresh\n");
-        assertThat(other.read(20)).isEqualTo("ok\n\nok\nfresh 1.0 1\n\n");
-      }
-      TcpClient reader = greedy.get(0);
-      assertThat(reader.readUntil("serv0.cpu 42.5 0\n")).isEqualTo("ok\nserv0.cpu 42.5 0\n");
-    } finally {
-      greedy.forEach(TcpClient::close);
-    }
-  }
-
   private static int count(String text, String pattern) {
     Matcher matcher = Pattern.compile(pattern).matcher(text);
     int n = 0;
