@@ -215,7 +215,7 @@ public final class LineConnection implements LineFramer.Sink {
       return;
     }
     long timeout = limits.idleTimeout().toNanos();
-    long quiet = System.nanoTime() - lastProgress;
+    long quiet = handler.closesWhenIdle() ? System.nanoTime() - lastProgress : 0;
     if (quiet >= timeout) {
       wire.event("idle for " + limits.idleTimeout().toSeconds() + " s: closing");
       closed = true;

@@ -22,4 +22,9 @@ public interface LineHandler {
   default ReplyChunks chunked(Buffer line) {
     return null;
   }
+
+  /** Whether the connection is closed when it makes no progress for the idle timeout (yes, by default). */
+  default boolean closesWhenIdle() {
+    return true;
+  }
 }

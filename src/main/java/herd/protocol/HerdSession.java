@@ -65,6 +65,12 @@ final class HerdSession implements LineHandler {
     return Future.succeededFuture(invalid(bytes));
   }
 
+  /** A neighbour's link is quiet while nothing changes; it stays open. */
+  @Override
+  public boolean closesWhenIdle() {
+    return peer == null;
+  }
+
   @Override
   public Buffer overlong(Buffer head) {
     return invalid(head);
