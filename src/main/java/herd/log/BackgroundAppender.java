@@ -2,7 +2,8 @@ package herd.log;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
@@ -28,19 +29,18 @@ public final class BackgroundAppender extends AsyncAppender {
     queued.incrementAndGet();
   }
 
-  /** Counts, after the configured appenders, each event the writer thread has passed on. */
+  /** The appender the writer thread passes events to, counting them as it does (an AsyncAppender takes only one). */
+  @Override
+  public void addAppender(Appender<ILoggingEvent> appender) {
+    Counted counted = new Counted(appender);
+    counted.setContext(getContext());
+    counted.setName(appender.getName());
+    counted.start();
+    super.addAppender(counted);
+  }
+
   @Override
   public void start() {
-    AppenderBase<ILoggingEvent> counter = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        written.incrementAndGet();
-      }
-    };
-    counter.setContext(getContext());
-    counter.setName(getName() + "-written");
-    counter.start();
-    addAppender(counter);
     super.start();
     STARTED.add(this);
   }
@@ -49,6 +49,27 @@ public final class BackgroundAppender extends AsyncAppender {
   public void stop() {
     STARTED.remove(this);
     super.stop();
+  }
+
+  private final class Counted extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+    private final Appender<ILoggingEvent> target;
+
+    Counted(Appender<ILoggingEvent> target) {
+      this.target = target;
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      target.doAppend(event);
+      written.incrementAndGet();
+    }
+
+    @Override
+    public void stop() {
+      target.stop();
+      super.stop();
+    }
   }
 
   /** Waits, at most {@code millis}, until every event queued so far has been written, then flushes the files. */
