@@ -25,7 +25,7 @@ class LineConnectionTest {
   private static final LineLimits LIMITS = LineLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(1));
 
   /** Answers {@code big} with an endless reply, counting what it produced; anything else with {@code ok}. */
-  private static final class Greedy implements LineHandler {
+  private static class Greedy implements LineHandler {
     final AtomicLong produced = new AtomicLong();
 
     @Override
@@ -85,6 +85,40 @@ class LineConnectionTest {
       assertThat(served.queuedBytes()).isLessThanOrEqualTo(LIMITS.maxQueuedBytes() + LineConnection.CHUNK_BYTES);
       // what the kernel's socket buffers took, and no more
       assertThat(after).isLessThan(64L * 1024 * 1024);
+    }
+  }
+
+  @Test
+  void aSlowReaderGetsAChunkedReplyWholeAndInOrderAfterTheRepliesBeforeIt(Vertx vertx) throws Exception {
+    LineHandler counting = new Greedy() {
+      @Override
+      public ReplyChunks chunked(Buffer line) {
+        if (!line.toString().equals("count")) {
+          return null;
+        }
+        int[] next = {0};
+        return maxBytes -> {
+          if (next[0] == 500_000) {
+            return null;
+          }
+          Buffer piece = Buffer.buffer();
+          while (piece.length() < maxBytes && next[0] < 500_000) {
+            piece.appendString(next[0]++ + "\n");
+          }
+          return piece;
+        };
+      }
+    };
+    Served served = serve(vertx, counting);
+    StringBuilder expected = new StringBuilder("ok\n");
+    for (int i = 0; i < 500_000; i++) {
+      expected.append(i).append('\n');
+    }
+    expected.append("ok\n");
+    try (TcpClient client = new TcpClient(served.port())) {
+      client.send("hello\ncount\nhello\n");
+      Thread.sleep(300);
+      assertThat(client.read(expected.length())).isEqualTo(expected.toString());
     }
   }
 
