@@ -234,6 +234,6 @@ public final class LineConnection implements LineFramer.Sink {
     if (idleTimer >= 0) {
       context.owner().cancelTimer(idleTimer);
     }
-    wire.event("closed");
+    wire.closed();
   }
 }

@@ -9,6 +9,7 @@ import herd.testing.TestNodes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,16 @@ class NodeLogsTest {
         .containsPattern("-> \"AT Terse [^\"]* kiwi \\+34\\.068930-118\\.445127 1520023934\\.9\\\\n\" \\+" + body
             + " bytes");
     assertThat(log.length()).isLessThan(8 * 1024);
+  }
+
+  @Test
+  void aFloodOfTinyLinesIsLoggedWithinAMultipleOfWhatItSent(Vertx vertx) throws Exception {
+    int port = start(vertx, "Flooded");
+    byte[] tiny = "x\n\n \n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+    TcpClient.exchangeWhileReading(port, tiny);
+    String log = TestNodes.logOnceItContains("Flooded", "closed;");
+    assertThat(log).containsPattern("closed; \\d+ lines in and out were not logged");
+    assertThat((long) log.length()).isLessThan(16L * tiny.length + 64 * 1024 + 4096);
   }
 
   @Test
