@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public class HerdNode extends VerticleBase {
 
-  private static final Logger CONSOLE = LoggerFactory.getLogger("herd");
+  private static final Logger CONSOLE = LoggerFactory.getLogger("console");
 
   private final Clock clock;
   private NodeLogs logs;
@@ -93,11 +93,15 @@ public class HerdNode extends VerticleBase {
     }
     Future<Void> closing = peers == null ? Future.succeededFuture() : peers.stop();
     return closing.eventually(() -> replica == null ? Future.succeededFuture() : replica.close()).eventually(() -> {
-      if (logs != null) {
-        logs.close();
-        logs = null;
+      if (logs == null) {
+        return Future.succeededFuture();
       }
-      return Future.succeededFuture();
+      NodeLogs closed = logs;
+      logs = null;
+      return vertx.executeBlocking(() -> {
+        closed.close();
+        return null;
+      });
     });
   }
 

@@ -2,6 +2,7 @@ package herd.node;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param logFile     where the node's log goes
  * @param instances   how many client-serving verticle instances share the node's state
  * @param maxConnections the most client connections each server of the node keeps open at once
+ * @param maxConnectionsPerAddress the most of those that come from one remote address
+ * @param idleTimeout how long a connection may make no progress (no complete line, no reply bytes leaving)
  * @param json        the whole config, for the keys of individual services
  */
 public record NodeConfig(
@@ -28,10 +31,15 @@ public record NodeConfig(
     Path logFile,
     int instances,
     int maxConnections,
+    int maxConnectionsPerAddress,
+    Duration idleTimeout,
     JsonObject json) {
 
   public static final Set<String> KEYS =
-      Set.of("name", "host", "port", "neighbours", "logFile", "instances", "maxConnections");
+      Set.of("name", "host", "port", "neighbours", "logFile", "instances", "maxConnections",
+          "maxConnectionsPerAddress", "idleTimeoutSeconds");
+
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
 
   public static NodeConfig parse(JsonObject json) {
     if (json == null || json.isEmpty()) {
@@ -47,7 +55,19 @@ public record NodeConfig(
     Path logFile = Path.of(optionalString(json, "logFile", "logs/" + name + ".log"));
     int instances = positiveInt(json, "instances", Runtime.getRuntime().availableProcessors());
     int maxConnections = positiveInt(json, "maxConnections", 10_000);
-    return new NodeConfig(name, host, port, neighbours, logFile, instances, maxConnections, json.copy());
+    int perAddress = positiveInt(json, "maxConnectionsPerAddress", defaultPerAddress(maxConnections));
+    Duration idleTimeout = Duration.ofSeconds(positiveInt(json, "idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS));
+    return new NodeConfig(name, host, port, neighbours, logFile, instances, maxConnections, perAddress, idleTimeout,
+        json.copy());
+  }
+
+  /**
+   * A quarter of the connections: one address (a single host, or one NAT) cannot take every slot, yet a load
+   * balancer or a benchmark on one host still gets thousands. Never below 256 (or all, when there are fewer), so
+   * small caps still let a few clients on one host in.
+   */
+  static int defaultPerAddress(int maxConnections) {
+    return Math.max(maxConnections / 4, Math.min(maxConnections, 256));
   }
 
   public static int checkPort(String what, int port) {

@@ -4,7 +4,6 @@ import herd.location.Location;
 import herd.location.LocationStore;
 import herd.location.LocationUpdates;
 import herd.location.Skew;
-import herd.log.LogText;
 import herd.net.LineHandler;
 import herd.net.WireLog;
 import herd.node.NodeContext;
@@ -17,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
 
 /**
  * Decides the reply to each line of one herd protocol connection. A connection that opens with {@code PEER <name>}
@@ -33,17 +31,15 @@ final class HerdSession implements LineHandler {
   private final LocationUpdates locationUpdates;
   private final PlacesProvider places;
   private final WireLog wire;
-  private final Logger log;
   private String peer;
 
   HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
-      WireLog wire, Logger log) {
+      WireLog wire) {
     this.node = node;
     this.locations = locations;
     this.locationUpdates = locationUpdates;
     this.places = places;
     this.wire = wire;
-    this.log = log;
   }
 
   @Override
@@ -70,6 +66,12 @@ final class HerdSession implements LineHandler {
     return Future.succeededFuture(invalid(bytes));
   }
 
+  /** A neighbour's link is quiet while nothing changes; it stays open. */
+  @Override
+  public boolean closesWhenIdle() {
+    return peer == null;
+  }
+
   @Override
   public Buffer overlong(Buffer head) {
     return invalid(head);
@@ -82,9 +84,6 @@ final class HerdSession implements LineHandler {
     return node.replica().write(locationUpdates, location).map(written -> {
       if (written == Written.FULL || written == Written.FAILED) {
         return invalid(bytes);
-      }
-      if (written == Written.STORED) {
-        log.info("flooding {}", LogText.quote(location.atLine()));
       }
       return latin1(location.atLine() + "\n");
     });
