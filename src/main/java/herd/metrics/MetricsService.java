@@ -38,7 +38,7 @@ public final class MetricsService implements NodeService {
     MetricStore store = new MetricStore(node.vertx(), node.name(), maxPoints);
     PutFlood flood = new PutFlood(node.name(), store, VersionClock.system(), node.peers(),
         node.logs().logger("metrics"));
-    node.inbox().register(PutMessage.KIND, flood);
+    node.peers().register(PutMessage.KIND, flood);
     ConnectionGate gate = new ConnectionGate(config.maxConnections());
     int instances = NodeConfig.positiveInt(config.json(), "metricsInstances", Math.max(1, config.instances() / 2));
     return node.vertx().deployVerticle(() -> new MetricsServer(node, port, store, flood, gate, LIMITS),

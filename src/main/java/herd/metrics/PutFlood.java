@@ -2,8 +2,10 @@ package herd.metrics;
 
 import herd.log.LogText;
 import herd.metrics.MetricStore.Outcome;
+import herd.peer.PeerLink;
 import herd.peer.PeerLinks;
 import herd.peer.PeerMessageHandler;
+import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 
 /**
@@ -33,13 +35,14 @@ final class PutFlood implements PeerMessageHandler {
     PutMessage message = new PutMessage(new Version(clock.next(), self), put);
     Outcome outcome = offer(message);
     if ((outcome == Outcome.ADDED || outcome == Outcome.REPLACED) && peers.anyUp()) {
-      peers.forward(message.line(), null);
+      peers.flood(lineBytes(message.line()), null);
     }
     return outcome != Outcome.FULL && outcome != Outcome.UNVERSIONABLE;
   }
 
   @Override
-  public void receive(String fromPeer, String line) {
+  public void receive(PeerLink from, String line) {
+    String fromPeer = from.neighbour();
     PutMessage message = PutMessage.parse(line);
     if (message == null) {
       log.warn("from {}: malformed put dropped: {}", fromPeer, LogText.quote(line));
@@ -48,10 +51,14 @@ final class PutFlood implements PeerMessageHandler {
     clock.observe(message.version().clock());
     Outcome outcome = offer(message);
     if (outcome == Outcome.ADDED || outcome == Outcome.REPLACED) {
-      peers.forward(line, fromPeer);
+      peers.flood(lineBytes(line), fromPeer);
     } else if (outcome == Outcome.UNVERSIONABLE) {
       log.warn("from {}: put from too many nodes dropped: {}", fromPeer, LogText.quote(line));
     }
+  }
+
+  private static Buffer lineBytes(String line) {
+    return Buffer.buffer(line.length() + 1).appendString(line, "ISO-8859-1").appendByte((byte) '\n');
   }
 
   private Outcome offer(PutMessage message) {

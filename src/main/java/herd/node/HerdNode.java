@@ -3,8 +3,7 @@ package herd.node;
 import herd.calc.CalcService;
 import herd.log.NodeLogs;
 import herd.metrics.MetricsService;
-import herd.peer.Backoff;
-import herd.peer.PeerInbox;
+import herd.peer.PeerConfig;
 import herd.peer.PeerLinks;
 import herd.protocol.HerdService;
 import io.vertx.core.Future;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A herd node, the verticle the launcher deploys once per process: it reads the config, opens the node's log,
- * starts every service (each deploys its own verticle instances), then dials the neighbours.
+ * starts every service (each deploys its own verticle instances), then opens its peer port and dials the neighbours.
  */
 public class HerdNode extends VerticleBase {
 
@@ -45,8 +44,10 @@ public class HerdNode extends VerticleBase {
   @Override
   public Future<?> start() {
     NodeConfig config;
+    PeerConfig peerConfig;
     try {
       config = NodeConfig.parse(config());
+      peerConfig = LinkConfig.parse(config, System::getenv);
       logs = NodeLogs.open(config.name(), config.logFile());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -54,14 +55,14 @@ public class HerdNode extends VerticleBase {
     Logger log = logs.logger("node");
     List<NodeService> services = services();
     warnAboutUnknownKeys(config, services, log);
-    peers = new PeerLinks(vertx, config.name(), config.neighbours(), Backoff.DEFAULT, logs.logger("peer"));
-    NodeContext node = new NodeContext(vertx, config, logs, peers, new PeerInbox(logs.logger("peer")),
-        new AtomicLong(), clock);
+    warnIfLinksAreNotAuthenticated(config, log);
+    peers = new PeerLinks(vertx, peerConfig, logs.logger("peer"));
+    NodeContext node = new NodeContext(vertx, config, logs, peers, new AtomicLong(), clock);
     return Future.all(services.stream().map(service -> start(service, node)).toList())
+        .compose(v -> peers.start())
         .onSuccess(v -> {
-          peers.start();
-          log.info("node {} up: herd protocol on {}:{}, neighbours {}", config.name(), config.host(), config.port(),
-              config.neighbours());
+          log.info("node {} up: herd protocol on {}:{}, peer links on port {}, neighbours {}", config.name(),
+              config.host(), config.port(), config.peerPort(), config.neighbours());
           CONSOLE.info("{} serving on {}:{}, log {}", config.name(), config.host(), config.port(), config.logFile());
         })
         .recover(error -> {
@@ -93,8 +94,18 @@ public class HerdNode extends VerticleBase {
     });
   }
 
+  private static void warnIfLinksAreNotAuthenticated(NodeConfig config, Logger log) {
+    if (LinkConfig.authOff(config.json()) && !config.neighbours().isEmpty()) {
+      String warning = "peer authentication is off (\"peerAuth\": \"off\"): anyone who reaches the peer port can"
+          + " pose as a neighbour";
+      log.warn(warning);
+      CONSOLE.warn("{}: {}", config.name(), warning);
+    }
+  }
+
   private static void warnAboutUnknownKeys(NodeConfig config, List<NodeService> services, Logger log) {
     Set<String> known = new HashSet<>(NodeConfig.KEYS);
+    known.addAll(LinkConfig.KEYS);
     services.forEach(service -> known.addAll(service.configKeys()));
     for (String key : config.json().fieldNames()) {
       if (!known.contains(key)) {

@@ -1,7 +1,6 @@
 package herd.node;
 
 import herd.log.NodeLogs;
-import herd.peer.PeerInbox;
 import herd.peer.PeerLinks;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -11,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * What a node's services share: its config, its log, its links to neighbours, its connection numbering and the
  * clock that stamps what it receives.
  */
-public record NodeContext(Vertx vertx, NodeConfig config, NodeLogs logs, PeerLinks peers, PeerInbox inbox,
-    AtomicLong connectionIds, Clock clock) {
+public record NodeContext(Vertx vertx, NodeConfig config, NodeLogs logs, PeerLinks peers, AtomicLong connectionIds,
+    Clock clock) {
 
   public String name() {
     return config.name();

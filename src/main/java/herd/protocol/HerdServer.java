@@ -47,7 +47,7 @@ final class HerdServer extends VerticleBase {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new HerdSession(node, locations, places, wire, floodLog),
+    LineConnection.serve(socket, new HerdSession(node, locations, places, floodLog),
         limits, wire, gate::leave);
   }
 }

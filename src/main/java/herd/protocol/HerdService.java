@@ -14,7 +14,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import java.util.Set;
 
-/** The herd protocol on the node's port: IAMAT, WHATSAT, and the links neighbours open to flood locations. */
+/** The herd protocol on the node's port: IAMAT and WHATSAT, and the locations neighbours flood. */
 public final class HerdService implements NodeService {
 
   static final int MIN_LINE_BYTES = 16 * 1024;
@@ -40,7 +40,7 @@ public final class HerdService implements NodeService {
     LocationStore locations = new LocationStore(node.vertx(), node.name());
     PlacesProvider places = PlacesProviders.start(node.vertx(), PlacesConfig.from(config.json()),
         node.logs().logger("places"));
-    node.inbox().register(LocationFlood.KIND,
+    node.peers().register(LocationFlood.KIND,
         new LocationFlood(locations, node.peers(), node.logs().logger("flood")));
     ConnectionGate gate = new ConnectionGate(config.maxConnections());
     LineLimits limits = new LineLimits(maxLineBytes(config), LineLimits.DEFAULT.maxQueuedLines());

@@ -5,7 +5,6 @@ import herd.location.LocationStore;
 import herd.location.Skew;
 import herd.log.LogText;
 import herd.net.LineHandler;
-import herd.net.WireLog;
 import herd.node.NodeContext;
 import herd.places.GoogleJsonLayout;
 import herd.places.PlacesJson;
@@ -17,10 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 
-/**
- * Decides the reply to each line of one herd protocol connection. A connection that opens with {@code PEER <name>}
- * naming a configured neighbour becomes that neighbour's link: its lines go to the peer inbox and get no reply.
- */
+/** Decides the reply to each line of one herd protocol connection. */
 final class HerdSession implements LineHandler {
 
   private static final Future<Buffer> NO_REPLY = Future.succeededFuture(Buffer.buffer());
@@ -29,36 +25,22 @@ final class HerdSession implements LineHandler {
   private final NodeContext node;
   private final LocationStore locations;
   private final PlacesProvider places;
-  private final WireLog wire;
   private final Logger log;
-  private String peer;
 
-  HerdSession(NodeContext node, LocationStore locations, PlacesProvider places, WireLog wire, Logger log) {
+  HerdSession(NodeContext node, LocationStore locations, PlacesProvider places, Logger log) {
     this.node = node;
     this.locations = locations;
     this.places = places;
-    this.wire = wire;
     this.log = log;
   }
 
   @Override
   public Future<Buffer> line(Buffer bytes) {
-    String line = bytes.toString(StandardCharsets.ISO_8859_1);
-    if (peer != null) {
-      node.inbox().receive(peer, line);
-      return NO_REPLY;
-    }
-    HerdCommand command = HerdParser.parse(line);
+    HerdCommand command = HerdParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
     if (command instanceof HerdCommand.Iamat iamat) {
       return iamat(iamat);
     } else if (command instanceof HerdCommand.Whatsat whatsat) {
       return whatsat(whatsat, bytes);
-    } else if (command instanceof HerdCommand.PeerHello hello && node.config().neighbours()
-        .containsKey(hello.nodeName())) {
-      peer = hello.nodeName();
-      wire.event("is the link from neighbour " + peer);
-      wire.quiet();
-      return NO_REPLY;
     } else if (command instanceof HerdCommand.Blank) {
       return NO_REPLY;
     }
@@ -78,7 +60,8 @@ final class HerdSession implements LineHandler {
       return Future.succeededFuture(reply);
     }
     log.info("flooding {}", LogText.quote(location.atLine()));
-    return node.peers().forward(location.atLine(), null).transform(flooded -> Future.succeededFuture(reply));
+    return node.peers().flood(latin1(location.atLine() + "\n"), null)
+        .transform(flooded -> Future.succeededFuture(reply));
   }
 
   private Future<Buffer> whatsat(HerdCommand.Whatsat whatsat, Buffer bytes) {

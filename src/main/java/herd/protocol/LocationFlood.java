@@ -3,8 +3,11 @@ package herd.protocol;
 import herd.location.Location;
 import herd.location.LocationStore;
 import herd.log.LogText;
+import herd.peer.PeerLink;
 import herd.peer.PeerLinks;
 import herd.peer.PeerMessageHandler;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 
 /** Takes AT lines that neighbours flood: a newer location is stored and passed on to every other neighbour. */
@@ -23,13 +26,14 @@ final class LocationFlood implements PeerMessageHandler {
   }
 
   @Override
-  public void receive(String fromPeer, String line) {
+  public void receive(PeerLink from, String line) {
+    String fromPeer = from.neighbour();
     Location location = Location.parseAt(line);
     if (location == null) {
       log.warn("from {}: malformed location {} dropped", fromPeer, LogText.quote(line));
     } else if (locations.offer(location)) {
       log.info("from {}: flooding {}", fromPeer, LogText.quote(line));
-      peers.forward(location.atLine(), fromPeer);
+      peers.flood(Buffer.buffer((location.atLine() + "\n").getBytes(StandardCharsets.ISO_8859_1)), fromPeer);
     } else {
       log.info("from {}: not newer, not flooded {}", fromPeer, LogText.quote(line));
     }
