@@ -83,19 +83,29 @@ public final class PeerLinks {
 
   /** Listens on the peer port (if the config has one) and dials every neighbour. */
   public Future<Void> start() {
+    return listen().onSuccess(v -> dialAll());
+  }
+
+  /** Listens on the peer port, if the config has one. */
+  Future<Void> listen() {
     return onContext(() -> {
-      Future<?> listening = Future.succeededFuture();
-      if (config.peerPort() > 0) {
-        NetServerOptions options = tls(new NetServerOptions().setHost(config.host()).setPort(config.peerPort())
-            .setTcpNoDelay(true));
-        if (config.tls() != null) {
-          options.setClientAuth(ClientAuth.REQUIRED);
-        }
-        listening = Listener.listen(vertx, "peer links", options, this::accepted)
-            .onSuccess(listener -> server = listener);
+      if (config.peerPort() == 0) {
+        return Future.succeededFuture();
       }
-      return listening.<Void>mapEmpty().onSuccess(v -> neighbours.values().forEach(this::dial));
+      NetServerOptions options = tls(new NetServerOptions().setHost(config.host()).setPort(config.peerPort())
+          .setTcpNoDelay(true));
+      if (config.tls() != null) {
+        options.setClientAuth(ClientAuth.REQUIRED);
+      }
+      return Listener.listen(vertx, "peer links", options, this::accepted)
+          .onSuccess(listener -> server = listener)
+          .mapEmpty();
     });
+  }
+
+  /** Dials every neighbour this node has no link to. */
+  void dialAll() {
+    context.runOnContext(v -> neighbours.values().forEach(this::dial));
   }
 
   /** Closes every link and connection; nothing is dialled any more. */
@@ -247,7 +257,6 @@ public final class PeerLinks {
       old.close("replaced by the connection dialled by " + connection.dialler());
     }
     neighbour.link = connection;
-    up.put(neighbour.name, connection);
     neighbour.since = Instant.now();
     vertx.cancelTimer(neighbour.timer);
     neighbour.timer = -1;
@@ -258,8 +267,9 @@ public final class PeerLinks {
     return candidate.dialler().equals(old.dialler()) || candidate.dialler().compareTo(old.dialler()) < 0;
   }
 
-  /** The connection {@link #admit} took is up: tell the log and the subscribers. */
+  /** The connection {@link #admit} took is up: senders may see it now; tell the log and the subscribers. */
   void linkUp(PeerConnection link) {
+    up.put(link.neighbour(), link);
     log.info("{}: up{}", link.describe(), config.sharedKey() == null ? " (authentication off)" : "");
     upHandlers.forEach(handler -> handler.handle(link));
   }
