@@ -203,9 +203,19 @@ public final class PeerLinks {
       } else if (!stopped) {
         long delay = redial(neighbour);
         log.info("link to {} at {}: cannot connect ({}), re-dial in {} ms", neighbour.name, neighbour.address,
-            attempt.cause().getMessage(), delay);
+            reason(attempt.cause()), delay);
       }
     });
+  }
+
+  /** An error's message and its cause's: "Failed to create SSL connection" alone does not say what failed. */
+  private static String reason(Throwable error) {
+    Throwable cause = error.getCause();
+    String message = String.valueOf(error.getMessage());
+    if (cause == null || cause == error || message.contains(String.valueOf(cause.getMessage()))) {
+      return message;
+    }
+    return message + ": " + cause.getMessage();
   }
 
   /** Schedules the next dial, the wait grown from the last one; returns the wait, or -1 if none was needed. */
