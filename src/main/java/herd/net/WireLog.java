@@ -9,17 +9,12 @@ public final class WireLog {
 
   private final Logger log;
   private final String connection;
-  private boolean traffic;
+  private final boolean traffic;
 
   public WireLog(Logger log, String service, long id, String remote, boolean traffic) {
     this.log = log;
     this.connection = service + " conn=" + id + " " + remote;
     this.traffic = traffic;
-  }
-
-  /** Stops logging lines, for connections whose messages their handlers log themselves. */
-  public void quiet() {
-    traffic = false;
   }
 
   public void event(String what) {

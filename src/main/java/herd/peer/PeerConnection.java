@@ -11,6 +11,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -314,7 +315,11 @@ final class PeerConnection implements PeerLink, LineFramer.Sink {
     return count;
   }
 
-  /** Closes the connection for {@code reason}, which {@link PeerLinks} logs once the socket is closed. */
+  /**
+   * Closes the connection for {@code reason}, which {@link PeerLinks} logs once the socket is closed. The channel is
+   * closed at once: {@code NetSocket.close()} waits for queued writes to go out first, which a neighbour that does
+   * not read never lets happen.
+   */
   Future<Void> close(String reason) {
     if (closeReason == null) {
       closeReason = reason;
@@ -323,7 +328,9 @@ final class PeerConnection implements PeerLink, LineFramer.Sink {
       state = State.CLOSED;
       vertx.cancelTimer(timer);
     }
-    return socket.close();
+    Promise<Void> closed = Promise.promise();
+    ((NetSocketInternal) socket).channelHandlerContext().close().addListener(done -> closed.tryComplete());
+    return closed.future();
   }
 
   private void closed() {

@@ -1,6 +1,7 @@
 package herd.peer;
 
 import herd.peer.Handshake.Role;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ final class FakeNeighbour implements AutoCloseable {
       this.socket = socket;
       socket.setSoTimeout(10_000);
       socket.setTcpNoDelay(true);
-      this.in = socket.getInputStream();
+      this.in = new BufferedInputStream(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -429,6 +429,44 @@ class PeerLinksTest {
         "up " + after.localPort());
   }
 
+  @Test
+  void aNeighbourThatDoesNotReadIsDroppedOnceTooFarBehindWithoutStallingTheOthers() throws Exception {
+    PeerLinks goloman = start(new PeerConfig("Goloman", "127.0.0.1", peerPort("Goloman"),
+        Map.of("Hands", new Endpoint("127.0.0.1", peerPort("Hands")),
+            "Holiday", new Endpoint("127.0.0.1", peerPort("Holiday"))),
+        KEY, null, Backoff.DEFAULT, 1024 * 1024, PeerConfig.DEFAULT_MAX_LINE_BYTES, 1_000, 60_000, 5_000));
+    fake(FakeNeighbour.link(peerPort("Goloman"), "Hands", "Goloman", KEY));
+    FakeNeighbour reader = fake(FakeNeighbour.link(peerPort("Goloman"), "Holiday", "Goloman", KEY));
+    await("linked", () -> goloman.link("Hands").isPresent() && goloman.link("Holiday").isPresent());
+    PeerLink hands = goloman.link("Hands").orElseThrow();
+    PeerLink holiday = goloman.link("Holiday").orElseThrow();
+    AtomicInteger read = new AtomicInteger();
+    Thread reading = new Thread(() -> {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        read.incrementAndGet();
+      }
+    });
+    reading.start();
+    Buffer chunk = lines(("NOTE " + "x".repeat(1018) + "\n").repeat(64));
+
+    int chunks = 0;
+    while (!hands.send(chunk).failed() && chunks < 4096) {
+      holiday.send(chunk).await();
+      chunks++;
+    }
+
+    assertThat(chunks).isLessThan(4096);
+    await("the link down", () -> goloman.link("Hands").isEmpty());
+    assertThat(hands.isUp()).isFalse();
+    assertThat(holiday.isUp()).isTrue();
+    int notes = 64 * chunks;
+    await("Holiday read every note", () -> read.get() == notes);
+    assertThat(log(goloman).lines()).anyMatch(line -> line.matches("link from Hands at 127\\.0\\.0\\.1:\\d+: down, "
+        + "more than 1048576 bytes unread, dropped, re-dial in \\d+ ms"));
+    reader.close();
+    reading.join(5_000);
+  }
+
   // ---- backoff
 
   @Test
