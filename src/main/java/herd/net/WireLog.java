@@ -35,11 +35,6 @@ public final class WireLog {
     this.traffic = traffic;
   }
 
-  /** Stops logging lines, for connections whose messages their handlers log themselves. */
-  public void quiet() {
-    traffic = false;
-  }
-
   public void event(String what) {
     log.info("{} {}", connection, what);
   }

@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * @param name        the node's name, used in AT replies and by its neighbours
  * @param host        the address its servers bind
- * @param port        the herd protocol port, also where neighbours connect
- * @param neighbours  each neighbour's name and its herd protocol address
+ * @param port        the herd protocol port, for clients
+ * @param peerPort    the port neighbours link to; 0 for a node without neighbours and without one
+ * @param neighbours  each neighbour's name and the address of its peer port
  * @param logFile     where the node's log goes
  * @param instances   how many client-serving verticle instances share the node's state
  * @param maxConnections the most client connections each server of the node keeps open at once
@@ -27,6 +28,7 @@ public record NodeConfig(
     String name,
     String host,
     int port,
+    int peerPort,
     Map<String, Endpoint> neighbours,
     Path logFile,
     int instances,
@@ -36,7 +38,7 @@ public record NodeConfig(
     JsonObject json) {
 
   public static final Set<String> KEYS =
-      Set.of("name", "host", "port", "neighbours", "logFile", "instances", "maxConnections",
+      Set.of("name", "host", "port", "peerPort", "neighbours", "logFile", "instances", "maxConnections",
           "maxConnectionsPerAddress", "idleTimeoutSeconds");
 
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
@@ -52,13 +54,14 @@ public record NodeConfig(
     String host = optionalString(json, "host", "127.0.0.1");
     int port = checkPort("config key \"port\"", requiredInt(json, "port"));
     Map<String, Endpoint> neighbours = neighbours(name, json);
+    int peerPort = peerPort(json, port, neighbours);
     Path logFile = Path.of(optionalString(json, "logFile", "logs/" + name + ".log"));
     int instances = positiveInt(json, "instances", Runtime.getRuntime().availableProcessors());
     int maxConnections = positiveInt(json, "maxConnections", 10_000);
     int perAddress = positiveInt(json, "maxConnectionsPerAddress", defaultPerAddress(maxConnections));
     Duration idleTimeout = Duration.ofSeconds(positiveInt(json, "idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS));
-    return new NodeConfig(name, host, port, neighbours, logFile, instances, maxConnections, perAddress, idleTimeout,
-        json.copy());
+    return new NodeConfig(name, host, port, peerPort, neighbours, logFile, instances, maxConnections, perAddress,
+        idleTimeout, json.copy());
   }
 
   /**
@@ -75,6 +78,21 @@ public record NodeConfig(
       throw new ConfigException(what + " must be a port from 1 to 65535, not " + port);
     }
     return port;
+  }
+
+  private static int peerPort(JsonObject json, int port, Map<String, Endpoint> neighbours) {
+    if (json.getValue("peerPort") == null) {
+      if (!neighbours.isEmpty()) {
+        throw new ConfigException("config key \"peerPort\" is missing: a node with neighbours links to them on a port"
+            + " of its own");
+      }
+      return 0;
+    }
+    int peerPort = checkPort("config key \"peerPort\"", optionalInt(json, "peerPort", 0));
+    if (peerPort == port) {
+      throw new ConfigException("config key \"peerPort\" must differ from \"port\", not " + peerPort);
+    }
+    return peerPort;
   }
 
   private static Map<String, Endpoint> neighbours(String self, JsonObject json) {

@@ -48,7 +48,7 @@ final class HerdServer extends VerticleBase {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new HerdSession(node, locations, locationUpdates, places, wire),
+    LineConnection.serve(socket, new HerdSession(node, locations, locationUpdates, places),
         limits, wire, node.replica().ready(), () -> gate.leave(socket));
   }
 }

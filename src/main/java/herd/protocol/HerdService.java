@@ -15,7 +15,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import java.util.Set;
 
-/** The herd protocol on the node's port: IAMAT, WHATSAT, and the links neighbours open to flood locations. */
+/** The herd protocol on the node's port: IAMAT and WHATSAT, and the locations neighbours flood. */
 public final class HerdService implements NodeService {
 
   static final int MIN_LINE_BYTES = 16 * 1024;

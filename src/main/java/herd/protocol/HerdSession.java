@@ -5,7 +5,6 @@ import herd.location.LocationStore;
 import herd.location.LocationUpdates;
 import herd.location.Skew;
 import herd.net.LineHandler;
-import herd.net.WireLog;
 import herd.node.NodeContext;
 import herd.places.GoogleJsonLayout;
 import herd.places.PlacesJson;
@@ -17,10 +16,7 @@ import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
-/**
- * Decides the reply to each line of one herd protocol connection. A connection that opens with {@code PEER <name>}
- * naming a configured neighbour becomes that neighbour's link: its lines go to the peer inbox and get no reply.
- */
+/** Decides the reply to each line of one herd protocol connection. */
 final class HerdSession implements LineHandler {
 
   private static final Future<Buffer> NO_REPLY = Future.succeededFuture(Buffer.buffer());
@@ -30,46 +26,25 @@ final class HerdSession implements LineHandler {
   private final LocationStore locations;
   private final LocationUpdates locationUpdates;
   private final PlacesProvider places;
-  private final WireLog wire;
-  private String peer;
 
-  HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
-      WireLog wire) {
+  HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places) {
     this.node = node;
     this.locations = locations;
     this.locationUpdates = locationUpdates;
     this.places = places;
-    this.wire = wire;
   }
 
   @Override
   public Future<Buffer> line(Buffer bytes) {
-    String line = bytes.toString(StandardCharsets.ISO_8859_1);
-    if (peer != null) {
-      node.peers().receive(peer, line);
-      return NO_REPLY;
-    }
-    HerdCommand command = HerdParser.parse(line);
+    HerdCommand command = HerdParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
     if (command instanceof HerdCommand.Iamat iamat) {
       return iamat(iamat, bytes);
     } else if (command instanceof HerdCommand.Whatsat whatsat) {
       return whatsat(whatsat, bytes);
-    } else if (command instanceof HerdCommand.PeerHello hello && node.config().neighbours()
-        .containsKey(hello.nodeName())) {
-      peer = hello.nodeName();
-      wire.event("is the link from neighbour " + peer);
-      wire.quiet();
-      return NO_REPLY;
     } else if (command instanceof HerdCommand.Blank) {
       return NO_REPLY;
     }
     return Future.succeededFuture(invalid(bytes));
-  }
-
-  /** A neighbour's link is quiet while nothing changes; it stays open. */
-  @Override
-  public boolean closesWhenIdle() {
-    return peer == null;
   }
 
   @Override

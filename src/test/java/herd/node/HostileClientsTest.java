@@ -38,24 +38,6 @@ class HostileClientsTest {
   }
 
   @Test
-  void aNeighboursQuietLinkIsNotIdle(Vertx vertx) throws Exception {
-    Files.deleteIfExists(TestNodes.logFile("Patient"));
-    JsonObject config = node(vertx, "Patient", new JsonObject().put("idleTimeoutSeconds", 1)
-        .put("neighbours", new JsonObject().put("Friend", "127.0.0.1:" + FreePorts.next())));
-    try (TcpClient link = new TcpClient(config.getInteger("port")); TcpClient client = new TcpClient(
-        config.getInteger("port"))) {
-      link.send("PEER Friend\n");
-      client.send("IAMAT a +1-1 1\n");
-      Thread.sleep(2500);
-      String log = TestNodes.logOnceItContains("Patient", "idle for 1 s: closing");
-      Matcher linkId = Pattern.compile("(conn=\\d+ \\S+) is the link from neighbour Friend").matcher(log);
-      assertThat(linkId.find()).isTrue();
-      assertThat(count(log, "idle for 1 s: closing")).isEqualTo(1);
-      assertThat(log).doesNotContain(linkId.group(1) + " idle");
-    }
-  }
-
-  @Test
   void oneAddressCannotTakeEverySlotAndItsRefusalsAreLoggedOncePerBurst(Vertx vertx) throws Exception {
     Files.deleteIfExists(TestNodes.logFile("Crowded"));
     JsonObject config = node(vertx, "Crowded", new JsonObject().put("maxConnectionsPerAddress", 3));
