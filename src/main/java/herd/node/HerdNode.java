@@ -11,6 +11,7 @@ import herd.replica.Replica;
 import herd.replica.ReplicaConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,8 @@ public class HerdNode extends VerticleBase {
     peers = new PeerLinks(vertx, peerConfig, logs.logger("peer"));
     replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
         peers, logs.logger("replica"));
-    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, new AtomicLong(), clock);
+    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, Router.router(vertx), new AtomicLong(),
+        clock);
     // The ports open at once; what clients send waits until the replica has restored the node's state, and the
     // links come up only then, so that catch-up starts from the restored state.
     return Future.all(services.stream().map(service -> start(service, node)).toList())
