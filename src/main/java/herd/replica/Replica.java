@@ -63,6 +63,7 @@ public final class Replica {
   private final Deque<PeerLink> waitingToAsk = new ArrayDeque<>();
   private PeerLink catchingUpFrom;
   private long catchUpProgressNanos;
+  private long catchUpReceived;
   private long gapTimer = -1;
   private boolean gapSeen;
   private int nextRepairLink;
@@ -184,6 +185,7 @@ public final class Replica {
       }
       if (catchingUpFrom == from) {
         catchUpProgressNanos = System.nanoTime();
+        catchUpReceived++;
       }
       if (clock.isTooFarAhead(envelope.hlc())) {
         stats.refused(kind.name(), null);
@@ -257,6 +259,7 @@ public final class Replica {
       }
       catchingUpFrom = link;
       catchUpProgressNanos = System.nanoTime();
+      catchUpReceived = 0;
       request = Vectors.line(Vectors.REQUEST, watermarks.all());
     }
     stats.catchUpAsked(link.neighbour());
@@ -328,13 +331,15 @@ public final class Replica {
       return;
     }
     boolean asked;
+    long received;
     synchronized (this) {
       vouched.forEach(watermarks::raise);
       commitWatermarks();
       asked = catchingUpFrom != null && catchingUpFrom.neighbour().equals(from.neighbour());
+      received = asked ? catchUpReceived : 0;
     }
-    stats.caughtUp(from.neighbour());
-    log.info("catch-up from {} done", from.neighbour());
+    stats.caughtUp(from.neighbour(), received);
+    log.info("catch-up from {} done: {} updates received meanwhile", from.neighbour(), received);
     if (asked) {
       askNext();
     }
