@@ -93,7 +93,7 @@ public final class Replica {
   public Future<Void> open() {
     long started = System.nanoTime();
     vertx.<UpdateLog.Restored>executeBlocking(() -> {
-      store = UpdateLog.open(config.dataDir(), config.durability(), nodeName);
+      store = UpdateLog.open(config.dataDir(), config.durability(), config.maxDataBytes(), nodeName);
       return store.restore(this::restoreLine, watermarks::restore, nodeName);
     }, false).onComplete(opened -> {
       if (opened.failed()) {
