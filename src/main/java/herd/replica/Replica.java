@@ -152,10 +152,10 @@ public final class Replica {
         stats.refused(kind.name(), applied.result());
         return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
       }
-      watermarks.saw(origin, hlc, prev);
+      watermarks.wrote(origin, hlc);
       stats.accepted(kind.name());
       Envelope envelope = new Envelope(origin, hlc, prev, kind.name(), kind.encode(value));
-      commit(envelope, envelope.bytes(), applied.replaced(), null,
+      commit(envelope, envelope.bytes(), applied.replaced(), Map.of(origin, hlc), null,
           done -> written.complete(done ? Written.STORED : Written.FAILED));
     }
     return written.future();
@@ -198,8 +198,8 @@ public final class Replica {
       watermarks.saw(envelope.origin(), envelope.hlc(), envelope.prev());
       if (applied.isNews()) {
         stats.received(kind.name());
-        commit(envelope, line.getBytes(StandardCharsets.ISO_8859_1), applied.replaced(), from.neighbour(),
-            done -> { });
+        commit(envelope, line.getBytes(StandardCharsets.ISO_8859_1), applied.replaced(), watermarks.takeChanged(),
+            from.neighbour(), done -> { });
       } else {
         commitWatermarks();
       }
@@ -207,8 +207,10 @@ public final class Replica {
   }
 
   /** Hands a winning update to the log; once durable, floods it (but back to {@code from}) and reports. */
-  private void commit(Envelope envelope, byte[] line, Version replaced, String from, Consumer<Boolean> done) {
-    store.append(new Commit(LogKeys.of(envelope.origin(), envelope.hlc()), line, replaced == null ? null : LogKeys.of(replaced), watermarks.takeChanged(),
+  private void commit(Envelope envelope, byte[] line, Version replaced, Map<String, Long> movedWatermarks, String from,
+      Consumer<Boolean> done) {
+    store.append(new Commit(LogKeys.of(envelope.origin(), envelope.hlc()), line,
+        replaced == null ? null : LogKeys.of(replaced), movedWatermarks,
         result -> {
           if (result.failed()) {
             fail(result.cause());
