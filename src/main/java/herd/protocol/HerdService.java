@@ -45,6 +45,7 @@ public final class HerdService implements NodeService {
     ConnectionGate gate = new ConnectionGate(config.maxConnections());
     LineLimits limits = new LineLimits(maxLineBytes(config), LineLimits.DEFAULT.maxQueuedLines());
     return node.vertx().deployVerticle(() -> new HerdServer(node, locations, places, gate, limits),
-        new DeploymentOptions().setInstances(config.instances()));
+        new DeploymentOptions().setInstances(config.instances()))
+        .onSuccess(deployed -> places.prepare());
   }
 }
