@@ -5,6 +5,8 @@
 #     first IAMAT sent as soon as the port answers;
 #   - five at once: a herd of five linked as conf/ is, all launched together, until the last herd port answers
 #     (RUNS times, median).
+# With each, the CPU time (user + system) the node's JVM, or the five JVMs together, had used when the (last) port
+# answered: on this shared machine the wall times swing with other people's load, the CPU time much less.
 # Each is measured for every launcher named in HERD_STARTUP_LAUNCHERS (default: "node java"):
 #   node   bin/herd-node CONF          (the class-data archive next to the jar; built on its first launch)
 #   java   java -jar target/herd.jar -conf CONF   (the plain launcher, no archive)
@@ -28,13 +30,14 @@ trap cleanup EXIT
 now_us() { local t; t=$(date +%s%N); echo $((t / 1000)); }
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# A port nothing listens on (random, checked; the window for a race is small on loopback).
+declare -A used
+# Sets REPLY to a port nothing listens on and this run has not handed out yet (random, checked).
 free_port() {
-  local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
-    answers "$port" || { echo "$port"; return; }
+    REPLY=$((20000 + RANDOM % 30000))
+    [ -z "${used[$REPLY]:-}" ] && ! answers "$REPLY" && break
   done
+  used[$REPLY]=1
 }
 
 names=(Goloman Hands Holiday Welsh Wilkes)
@@ -44,16 +47,18 @@ declare -A port
 
 # write_configs NAME...: configs with fresh ports for the named nodes, linked as conf/ links them.
 write_configs() {
-  local name other neighbours
-  for name in "$@"; do port[$name]=$(free_port); done
+  local name other neighbours metrics calc
+  for name in "$@"; do free_port; port[$name]=$REPLY; done
   for name in "$@"; do
     neighbours=""
     for other in ${links[$name]}; do
       [ -n "${port[$other]:-}" ] || continue
       neighbours="$neighbours${neighbours:+, }\"$other\": \"127.0.0.1:${port[$other]}\""
     done
+    free_port; metrics=$REPLY
+    free_port; calc=$REPLY
     cat > "$work/$name.json" <<JSON
-{"name": "$name", "port": ${port[$name]}, "metricsPort": $(free_port), "calcPort": $(free_port),
+{"name": "$name", "port": ${port[$name]}, "metricsPort": $metrics, "calcPort": $calc,
  "neighbours": {$neighbours}, "logFile": "$work/$name.log",
  "places": {"apiKeyEnv": "HERD_BENCH_NO_KEY"}}
 JSON
@@ -75,10 +80,19 @@ stop_all() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   pids=()
   port=()
+  used=()
 }
 
-# run_nodes LAUNCHER NAME...: launches the nodes together, prints the ms until the last herd port answers, and
-# with one node, the ms until it has answered a first IAMAT.
+# The CPU time in ms the processes PID... have used so far.
+cpu_ms() {
+  local pid ticks=0 tck
+  tck=$(getconf CLK_TCK)
+  for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo $((ticks * 1000 / tck))
+}
+
+# run_nodes LAUNCHER NAME...: launches the nodes together, prints the ms until the last herd port answers, the CPU
+# ms they had used then, and with one node, the ms until it has answered a first IAMAT.
 run_nodes() {
   local launcher=$1 start name waiting pending up
   shift
@@ -99,7 +113,7 @@ run_nodes() {
       sleep 0.005
     fi
   done
-  up=$(( ($(now_us) - start) / 1000 ))
+  up="$(( ($(now_us) - start) / 1000 )) $(cpu_ms "${pids[@]}")"
   if [ $# -eq 1 ]; then
     exec 3<>"/dev/tcp/127.0.0.1/${port[$1]}"
     printf 'IAMAT bench.startup +34.068930-118.445127 %s\n' "$(date +%s.%N)" >&3
@@ -120,18 +134,29 @@ if [[ " ${launchers[*]} " == *" node "* ]] && [ ! -f target/herd.jsa ]; then
 fi
 for launcher in "${launchers[@]}"; do
   alone=()
+  alone_cpu=()
   first=()
   for ((i = 0; i < runs; i++)); do
-    read -r up answered < <(run_nodes "$launcher" Goloman)
+    line=$(run_nodes "$launcher" Goloman)
+    read -r up cpu answered <<< "$line"
     alone+=("$up")
+    alone_cpu+=("$cpu")
     first+=("$answered")
     sleep 0.3
   done
   five=()
-  for ((i = 0; i < runs; i++)); do five+=("$(run_nodes "$launcher" "${names[@]}")"); sleep 0.5; done
-  printf '%-5s alone: port open, median %4d ms (runs %s); first IAMAT answered, median %4d ms (runs %s)\n' \
-    "$launcher" "$(echo "${alone[*]}" | median)" "${alone[*]}" "$(echo "${first[*]}" | median)" "${first[*]}"
-  printf '%-5s five at once, last port open: median %4d ms (runs %s)\n' "$launcher" \
-    "$(echo "${five[*]}" | median)" "${five[*]}"
+  five_cpu=()
+  for ((i = 0; i < runs; i++)); do
+    line=$(run_nodes "$launcher" "${names[@]}")
+    read -r up cpu <<< "$line"
+    five+=("$up")
+    five_cpu+=("$cpu")
+    sleep 0.5
+  done
+  printf '%-5s alone: port open, median %4d ms (runs %s), CPU %d ms; first IAMAT answered, median %4d ms (runs %s)\n' \
+    "$launcher" "$(echo "${alone[*]}" | median)" "${alone[*]}" "$(echo "${alone_cpu[*]}" | median)" \
+    "$(echo "${first[*]}" | median)" "${first[*]}"
+  printf '%-5s five at once: last port open, median %4d ms (runs %s), CPU of the five %d ms\n' "$launcher" \
+    "$(echo "${five[*]}" | median)" "${five[*]}" "$(echo "${five_cpu[*]}" | median)"
 done
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
