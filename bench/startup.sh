@@ -34,7 +34,7 @@ declare -A used
 # Sets REPLY to a port nothing listens on and this run has not handed out yet (random, checked).
 free_port() {
   while :; do
-    REPLY=$((20000 + RANDOM % 30000))
+    REPLY=$((20000 + RANDOM % 12000))   # below the ephemeral ports (32768-)
     [ -z "${used[$REPLY]:-}" ] && ! answers "$REPLY" && break
   done
   used[$REPLY]=1
@@ -105,7 +105,7 @@ run_nodes() {
     for name in "${waiting[@]}"; do answers "${port[$name]}" || pending+=("$name"); done
     waiting=("${pending[@]}")
     if [ ${#waiting[@]} -gt 0 ]; then
-      if [ $(( $(now_us) - start )) -gt 60000000 ]; then
+      if ! kill -0 "${pids[@]}" 2>/dev/null || [ $(( $(now_us) - start )) -gt 60000000 ]; then
         echo "no answer within 60 s from ${waiting[*]}:" >&2
         cat "$work/${waiting[0]}.out" >&2
         exit 1
@@ -129,7 +129,9 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR 
 
 echo "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -n 1)"
 if [[ " ${launchers[*]} " == *" node "* ]] && [ ! -f target/herd.jsa ]; then
-  echo "first bin/herd-node launch (its JVM writes target/herd.jsa as it exits): $(run_nodes node Goloman | cut -d ' ' -f 1) ms"
+  echo "first bin/herd-node launch (its JVM writes target/herd.jsa as it exits): $(run_nodes node Goloman) ms" \
+    "(port open, CPU, first IAMAT answered)"
+  bin/herd-node --archive   # takes the archive that launch wrote
   sleep 1
 fi
 for launcher in "${launchers[@]}"; do
