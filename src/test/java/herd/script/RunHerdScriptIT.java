@@ -53,7 +53,8 @@ class RunHerdScriptIT {
       long pid = Long.parseLong(m.group(3));
       pids.add(pid);
       assertThat(ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse(""))
-          .as("started by bin/herd-node").contains("-XX:SharedArchiveFile=").contains("-jar ")
+          .as("started by bin/herd-node, with or writing the class-data archive").contains("-Xlog:cds=off")
+          .containsAnyOf("-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=").contains("-jar ")
           .contains("-Xmx96m").contains("-conf " + dir.resolve("conf").resolve(name + ".json"));
     }
 
