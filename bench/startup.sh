@@ -108,6 +108,7 @@ run_nodes() {
       if ! kill -0 "${pids[@]}" 2>/dev/null || [ $(( $(now_us) - start )) -gt 60000000 ]; then
         echo "no answer within 60 s from ${waiting[*]}:" >&2
         cat "$work/${waiting[0]}.out" >&2
+        stop_all   # this runs in a subshell: the nodes it started are its to stop
         exit 1
       fi
       sleep 0.005
