@@ -52,6 +52,7 @@ public class HerdNode extends VerticleBase {
     ReplicaConfig replicaConfig;
     PeerConfig peerConfig;
     try {
+      refuseCopies(context.getInstanceCount());
       config = NodeConfig.parse(config());
       replicaConfig = ReplicaConfig.from(config);
       peerConfig = LinkConfig.parse(config, System::getenv);
@@ -82,6 +83,17 @@ public class HerdNode extends VerticleBase {
           log.error("node {} failed to start: {}", config.name(), error.getMessage());
           return stop().transform(stopped -> Future.failedFuture(error));
         });
+  }
+
+  /**
+   * The launcher's {@code -instances N} deploys N copies of this verticle, that is N nodes of one name in one
+   * process, each with the same log and the same links; the node's event loops are its config's business.
+   */
+  private static void refuseCopies(int copies) {
+    if (copies > 1) {
+      throw new ConfigException("-instances " + copies + " would start " + copies + " copies of this node in one"
+          + " process; leave -instances out and set the config key \"instances\" (the node's event-loop instances)");
+    }
   }
 
   private static Future<?> start(NodeService service, NodeContext node) {

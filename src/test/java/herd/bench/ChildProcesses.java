@@ -1,5 +1,6 @@
 package herd.bench;
 
+import herd.node.HerdNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -46,8 +47,9 @@ final class ChildProcesses implements AutoCloseable {
   }
 
   /**
-   * A herd node from the jar this class was loaded from, in a JVM of its own; {@code BENCH_NODE_JAVA_OPTS} adds JVM
-   * options (for example a profiler's), with {@code %n} standing for the node's name.
+   * A herd node from the jar the node's classes were loaded from (target/herd.jar), in a JVM of its own;
+   * {@code BENCH_NODE_JAVA_OPTS} adds JVM options (for example a profiler's), with {@code %n} standing for the node's
+   * name.
    */
   Process startNode(String name, String configJson, int port) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx3g"));
@@ -55,13 +57,17 @@ final class ChildProcesses implements AutoCloseable {
     if (!options.isEmpty()) {
       command.addAll(List.of(options.replace("%n", name).split("\\s+")));
     }
-    command.addAll(List.of("-jar", ownJar(), "-conf", configJson));
+    command.addAll(List.of("-jar", nodeJar(), "-conf", configJson));
     return start(name, command, port);
   }
 
-  private static String ownJar() {
+  private static String nodeJar() {
     try {
-      return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      Path jar = Path.of(HerdNode.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!jar.toString().endsWith(".jar")) {
+        throw new IllegalStateException("run the benchmark with target/herd.jar first on the class path, not " + jar);
+      }
+      return jar.toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
