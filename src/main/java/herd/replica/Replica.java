@@ -160,6 +160,42 @@ public final class Replica {
     return written.future();
   }
 
+  /**
+   * A value some other node holds, already versioned there (a key-value read-through): stored and made durable here
+   * under its own version if it wins, but not flooded, and no watermark moves, for this node has not seen the
+   * origin's updates before it. Its envelope names {@code hlc - 1} as the origin's previous clock, the one claim that
+   * is true whatever came before: a neighbour that is sent it by a catch-up holds it as an early arrival until the
+   * origin's own updates or a catch-up cover it, and never skips an update it lacks.
+   */
+  public <T> Future<Written> adopt(UpdateKind<T> kind, T value, Version version) {
+    Promise<Written> written = Promise.promise();
+    synchronized (this) {
+      if (failed) {
+        return Future.succeededFuture(Written.FAILED);
+      }
+      if (version.hlc() < 1 || !Origins.isValidId(version.origin()) || clock.isTooFarAhead(version.hlc())) {
+        return Future.succeededFuture(Written.STALE);
+      }
+      clock.observe(version.hlc());
+      Applied applied = kind.apply(value, version);
+      if (!applied.isNews()) {
+        return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
+      }
+      stats.received(kind.name());
+      Envelope envelope = new Envelope(version.origin(), version.hlc(), version.hlc() - 1, kind.name(),
+          kind.encode(value));
+      Version replaced = applied.replaced();
+      store.append(new Commit(LogKeys.of(version), envelope.bytes(), replaced == null ? null : LogKeys.of(replaced),
+          watermarks.takeChanged(), result -> {
+            if (result.failed()) {
+              fail(result.cause());
+            }
+            written.complete(result.succeeded() ? Written.STORED : Written.FAILED);
+          }));
+    }
+    return written.future();
+  }
+
   private void receive(PeerLink from, String line) {
     Envelope envelope = Envelope.parse(line);
     UpdateKind<?> kind = envelope == null ? null : kinds.get(envelope.kind());
