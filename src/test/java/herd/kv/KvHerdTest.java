@@ -31,11 +31,11 @@ class KvHerdTest {
 
   @Test
   void aKeySetOnANodeIsReadThroughByAnotherThatIsNotItsNeighbourAndKeptThere(Vertx vertx) {
-    JsonObject a = KvNodes.config("KvA");
-    JsonObject b = KvNodes.config("KvB");
-    KvNodes.knowEachOther(List.of(a, b));
-    String aId = KvNodes.deploy(vertx, a);
-    String bId = KvNodes.deploy(vertx, b);
+    JsonObject a = KvTestNodes.config("KvA");
+    JsonObject b = KvTestNodes.config("KvB");
+    KvTestNodes.knowEachOther(List.of(a, b));
+    String aId = KvTestNodes.deploy(vertx, a);
+    String bId = KvTestNodes.deploy(vertx, b);
     Http onA = new Http(a.getInteger("httpPort"));
     Http onB = new Http(b.getInteger("httpPort"));
     String token = onA.auth();
@@ -45,19 +45,19 @@ class KvHerdTest {
 
     assertThat(onB.post("/get", token, get)).isEqualTo(new Reply(404, found));
 
-    KvNodes.undeploy(vertx, aId);
-    KvNodes.undeploy(vertx, bId);
-    KvNodes.deploy(vertx, b);
+    KvTestNodes.undeploy(vertx, aId);
+    KvTestNodes.undeploy(vertx, bId);
+    KvTestNodes.deploy(vertx, b);
     assertThat(onB.post("/get", token, get)).as("the token and the entry were stored on B").isEqualTo(new Reply(404, found));
   }
 
   @Test
   void aDeleteIsReadThroughAsATombstoneAndALaterSetOnTheReaderWins(Vertx vertx) {
-    JsonObject a = KvNodes.config("KvA");
-    JsonObject b = KvNodes.config("KvB");
-    KvNodes.knowEachOther(List.of(a, b));
-    KvNodes.deploy(vertx, a);
-    KvNodes.deploy(vertx, b);
+    JsonObject a = KvTestNodes.config("KvA");
+    JsonObject b = KvTestNodes.config("KvB");
+    KvTestNodes.knowEachOther(List.of(a, b));
+    KvTestNodes.deploy(vertx, a);
+    KvTestNodes.deploy(vertx, b);
     Http onA = new Http(a.getInteger("httpPort"));
     Http onB = new Http(b.getInteger("httpPort"));
     String bearer = "Bearer " + onA.auth();
@@ -71,9 +71,9 @@ class KvHerdTest {
 
   @Test
   void anAskedNodeThatIsDownCountsAsKnowingNothing(Vertx vertx) {
-    JsonObject b = KvNodes.config("KvB").put("kvReadThroughMillis", 300)
+    JsonObject b = KvTestNodes.config("KvB").put("kvReadThroughMillis", 300)
         .put("httpNodes", new JsonObject().put("Gone", "127.0.0.1:" + FreePorts.next()));
-    KvNodes.deploy(vertx, b);
+    KvTestNodes.deploy(vertx, b);
     Http onB = new Http(b.getInteger("httpPort"));
     String token = onB.auth();
 
@@ -86,7 +86,7 @@ class KvHerdTest {
     Map<String, Http> nodes = new LinkedHashMap<>();
     for (String name : Herd.NAMES) {
       JsonObject config = herd.config(name).put("httpPort", FreePorts.next());
-      deployments.put(name, KvNodes.deploy(vertx, config));
+      deployments.put(name, KvTestNodes.deploy(vertx, config));
       nodes.put(name, new Http(config.getInteger("httpPort")));
     }
     return nodes;
@@ -115,9 +115,9 @@ class KvHerdTest {
     welsh.send("PUT", "/v1/kv/d/k", bearer, "1");
     assertThat(eventually(() -> hands.send("GET", "/v1/kv/d/k", bearer, null), 200).status()).isEqualTo(200);
 
-    KvNodes.undeploy(vertx, deployments.get("Hands"));
+    KvTestNodes.undeploy(vertx, deployments.get("Hands"));
     assertThat(welsh.send("DELETE", "/v1/kv/d/k", bearer, null).status()).isEqualTo(200);
-    KvNodes.deploy(vertx, herd.config("Hands"));
+    KvTestNodes.deploy(vertx, herd.config("Hands"));
 
     assertThat(eventually(() -> hands.send("GET", "/v1/kv/d/k", bearer, null), 404))
         .isEqualTo(new Reply(404, "{\"message\":\"no key \\\"k\\\"\"}"));

@@ -18,12 +18,12 @@ class KvHttpTest {
   private static final String UNAUTHORIZED = "{\"message\":\"missing or unknown token: POST /auth for one\"}";
 
   private static Http start(Vertx vertx, JsonObject config) {
-    KvNodes.deploy(vertx, config);
+    KvTestNodes.deploy(vertx, config);
     return new Http(config.getInteger("httpPort"));
   }
 
   private static Http start(Vertx vertx) {
-    return start(vertx, KvNodes.config("Kv"));
+    return start(vertx, KvTestNodes.config("Kv"));
   }
 
   @Test
@@ -114,7 +114,7 @@ class KvHttpTest {
 
   @Test
   void aBodyOverTheLimitIs413AndAValueOverItsLimitToo(Vertx vertx) {
-    Http http = start(vertx, KvNodes.config("Kv").put("kvMaxRequestBytes", 4096).put("kvMaxValueBytes", 100));
+    Http http = start(vertx, KvTestNodes.config("Kv").put("kvMaxRequestBytes", 4096).put("kvMaxValueBytes", 100));
     String token = http.auth();
     String huge = "{\"db_name\": \"d\", \"keys\": [{\"key\": \"k\", \"value\": \"" + "x".repeat(5000) + "\"}]}";
     String big = "{\"db_name\": \"d\", \"keys\": [{\"key\": \"ok\", \"value\": 1}, {\"key\": \"k\", \"value\": \""
@@ -131,7 +131,7 @@ class KvHttpTest {
 
   @Test
   void pastKvMaxEntriesANewKeyIs507WhileKnownKeysStillChange(Vertx vertx) {
-    Http http = start(vertx, KvNodes.config("Kv").put("kvMaxEntries", 2));
+    Http http = start(vertx, KvTestNodes.config("Kv").put("kvMaxEntries", 2));
     String token = http.auth();
     http.post("/set", token, "{\"db_name\": \"d\", \"keys\": [{\"key\": \"a\", \"value\": 1}, {\"key\": \"b\", \"value\": 1}]}");
 
@@ -142,7 +142,7 @@ class KvHttpTest {
 
   @Test
   void pastKvMaxTokensAuthIs507(Vertx vertx) {
-    Http http = start(vertx, KvNodes.config("Kv").put("kvMaxTokens", 1));
+    Http http = start(vertx, KvTestNodes.config("Kv").put("kvMaxTokens", 1));
     http.auth();
 
     assertThat(http.post("/auth", null, null)).isEqualTo(new Reply(507, "{\"message\":\"no more tokens can be issued\"}"));
@@ -214,16 +214,16 @@ class KvHttpTest {
 
   @Test
   void entriesTombstonesAndTokensSurviveARestart(Vertx vertx) {
-    JsonObject config = KvNodes.config("KvRestarted");
-    String id = KvNodes.deploy(vertx, config);
+    JsonObject config = KvTestNodes.config("KvRestarted");
+    String id = KvTestNodes.deploy(vertx, config);
     Http http = new Http(config.getInteger("httpPort"));
     String bearer = "Bearer " + http.auth();
     http.send("PUT", "/v1/kv/db/kept", bearer, "{\"v\":1}");
     http.send("PUT", "/v1/kv/db/gone", bearer, "2");
     http.send("DELETE", "/v1/kv/db/gone", bearer, null);
 
-    KvNodes.undeploy(vertx, id);
-    KvNodes.deploy(vertx, config);
+    KvTestNodes.undeploy(vertx, id);
+    KvTestNodes.deploy(vertx, config);
 
     assertThat(http.send("GET", "/v1/kv/db?key=kept&key=gone", bearer, null))
         .isEqualTo(new Reply(404, "{\"entries\":{\"kept\":{\"key\":\"kept\",\"value\":{\"v\":1}}},"
@@ -232,7 +232,7 @@ class KvHttpTest {
 
   @Test
   void clusterinfoListsThisNodeAndTheOthersHttpFaces(Vertx vertx) {
-    JsonObject config = KvNodes.config("Kv").put("httpNodes",
+    JsonObject config = KvTestNodes.config("Kv").put("httpNodes",
         new JsonObject().put("Hands", "127.0.0.1:12202").put("Welsh", "10.0.0.4:80"));
     Http http = start(vertx, config);
 
