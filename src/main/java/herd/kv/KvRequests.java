@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class KvRequests {
 
-  static final JsonMapper MAPPER = JsonMapper.builder()
+  public static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
