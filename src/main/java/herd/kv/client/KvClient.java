@@ -93,7 +93,13 @@ public final class KvClient {
 
   private Answer sendTo(String node, String method, String path, String token, JsonNode body)
       throws IOException, ClientFailure {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + path)).timeout(timeout)
+    URI uri;
+    try {
+      uri = URI.create(node + path);
+    } catch (IllegalArgumentException e) {
+      throw new ClientFailure("not a node address: " + node.replaceFirst("^https?://", ""));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body)));
     if (token != null) {
@@ -109,7 +115,7 @@ public final class KvClient {
       Thread.currentThread().interrupt();
       throw new ClientFailure("interrupted");
     } catch (IllegalArgumentException e) {
-      throw new ClientFailure("not a node address: " + node);
+      throw new ClientFailure("not a node address: " + node.replaceFirst("^https?://", ""));
     }
     JsonNode json;
     try {

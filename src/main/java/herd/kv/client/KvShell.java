@@ -43,7 +43,15 @@ public final class KvShell {
 
   public static void main(String[] args) {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    System.exit(run(args, in, System.out, System.err));
+    int status;
+    try {
+      status = run(args, in, System.out, System.err);
+    } catch (RuntimeException e) {
+      // Whatever was not foreseen is still one line, never a stack trace.
+      System.err.println("error: " + e);
+      status = 1;
+    }
+    System.exit(status);
   }
 
   static int run(String[] args, BufferedReader in, PrintStream out, PrintStream err) {

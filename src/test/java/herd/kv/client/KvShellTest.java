@@ -104,6 +104,12 @@ class KvShellTest {
   }
 
   @Test
+  void anAddressThatIsNoneIsOneErrorLine() {
+    assertThat(run("", "bad host:1", "--key-file", dir.resolve("k").toString(), "auth"))
+        .isEqualTo(new Run(1, "", "error: not a node address: bad host:1\n"));
+  }
+
+  @Test
   void whenTheFirstNodeGivenIsDownTheNextAnswers(Vertx vertx) {
     JsonObject node = KvTestNodes.start(vertx, "Shell");
     String keys = dir.resolve("key.txt").toString();
