@@ -54,12 +54,19 @@ public final class KvTestNodes {
   public static List<JsonObject> linkedPair(Vertx vertx, String a, String b) {
     JsonObject first = config(a);
     JsonObject second = config(b);
-    first.put("neighbours", new JsonObject().put(b, "127.0.0.1:" + second.getInteger("peerPort")));
-    second.put("neighbours", new JsonObject().put(a, "127.0.0.1:" + first.getInteger("peerPort")));
+    link(first, second);
     knowEachOther(List.of(first, second));
     deploy(vertx, first);
     deploy(vertx, second);
     return List.of(first, second);
+  }
+
+  /** Makes two nodes neighbours, linked by their peer links. */
+  public static void link(JsonObject a, JsonObject b) {
+    a.put("neighbours", a.getJsonObject("neighbours", new JsonObject()).put(b.getString("name"),
+        "127.0.0.1:" + b.getInteger("peerPort")));
+    b.put("neighbours", b.getJsonObject("neighbours", new JsonObject()).put(a.getString("name"),
+        "127.0.0.1:" + a.getInteger("peerPort")));
   }
 
   /** Deploys a node and makes sure its router answers on its {@code httpPort}; returns the deployment id. */
