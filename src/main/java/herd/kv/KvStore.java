@@ -29,7 +29,7 @@ public final class KvStore {
       return Applied.STALE;
     }
     KvEntry entry = new KvEntry(write.json(), version);
-    long growth = entry.cost() - (held == null ? -write.key().cost() : held.cost());
+    long growth = held == null ? write.key().cost() + entry.cost() : entry.cost() - held.cost();
     if (held == null && entries.size() >= limits.maxEntries()
         || growth > 0 && bytes.get() + growth > limits.maxBytes()) {
       return Applied.FULL;

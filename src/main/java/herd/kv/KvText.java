@@ -1,6 +1,7 @@
 package herd.kv;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,6 @@ final class KvText {
       return null;
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
-    return java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes) ? text : null;
+    return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes) ? text : null;
   }
 }
