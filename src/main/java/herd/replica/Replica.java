@@ -161,11 +161,12 @@ public final class Replica {
   }
 
   /**
-   * A value some other node holds, already versioned there (a key-value read-through): stored and made durable here
-   * under its own version if it wins, but not flooded, and no watermark moves, for this node has not seen the
-   * origin's updates before it. Its envelope names {@code hlc - 1} as the origin's previous clock, the one claim that
-   * is true whatever came before: a neighbour that is sent it by a catch-up holds it as an early arrival until the
-   * origin's own updates or a catch-up cover it, and never skips an update it lacks.
+   * A value some other node holds, already versioned there (a key-value read-through): stored here under its own
+   * version if it wins, made durable and flooded like a neighbour's update, so it reaches every node even where the
+   * origin's own flood now stops as old news. No watermark moves here, for this node has not seen the origin's
+   * updates before it, and its envelope names {@code hlc - 1} as the origin's previous clock, the one claim true
+   * whatever came before: a receiver holds it as an early arrival until the origin's own updates or a catch-up
+   * cover it, and never counts an update it lacks as received.
    */
   public <T> Future<Written> adopt(UpdateKind<T> kind, T value, Version version) {
     Promise<Written> written = Promise.promise();
@@ -184,14 +185,8 @@ public final class Replica {
       stats.received(kind.name());
       Envelope envelope = new Envelope(version.origin(), version.hlc(), version.hlc() - 1, kind.name(),
           kind.encode(value));
-      Version replaced = applied.replaced();
-      store.append(new Commit(LogKeys.of(version), envelope.bytes(), replaced == null ? null : LogKeys.of(replaced),
-          watermarks.takeChanged(), result -> {
-            if (result.failed()) {
-              fail(result.cause());
-            }
-            written.complete(result.succeeded() ? Written.STORED : Written.FAILED);
-          }));
+      commit(envelope, envelope.bytes(), applied.replaced(), null,
+          done -> written.complete(done ? Written.STORED : Written.FAILED));
     }
     return written.future();
   }

@@ -95,6 +95,28 @@ class KvHerdTest {
   }
 
   @Test
+  void whatANodeReadsThroughIsFloodedToItsNeighbours(Vertx vertx) throws Exception {
+    JsonObject a = KvTestNodes.config("KvA");
+    JsonObject b = KvTestNodes.config("KvB").put("httpNodes",
+        new JsonObject().put("KvA", "127.0.0.1:" + a.getInteger("httpPort")));
+    JsonObject c = KvTestNodes.config("KvC");
+    KvTestNodes.link(b, c);
+    KvTestNodes.deploy(vertx, a);
+    KvTestNodes.deploy(vertx, b);
+    KvTestNodes.deploy(vertx, c);
+    Http onA = new Http(a.getInteger("httpPort"));
+    Http onB = new Http(b.getInteger("httpPort"));
+    Http onC = new Http(c.getInteger("httpPort"));
+    String bearer = "Bearer " + onA.auth();
+    onA.send("PUT", "/v1/kv/d/k", bearer, "\"from A\"");
+
+    assertThat(onB.send("GET", "/v1/kv/d/k", bearer, null).status()).isEqualTo(200);
+
+    assertThat(eventually(() -> onC.send("GET", "/v1/kv/d/k", bearer, null), 200))
+        .isEqualTo(new Reply(200, "{\"key\":\"k\",\"value\":\"from A\"}"));
+  }
+
+  @Test
   void anAskedNodeThatIsDownCountsAsKnowingNothing(Vertx vertx) {
     JsonObject b = KvTestNodes.config("KvB").put("kvReadThroughMillis", 300)
         .put("httpNodes", new JsonObject().put("Gone", "127.0.0.1:" + FreePorts.next()));
