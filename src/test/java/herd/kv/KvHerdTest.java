@@ -69,50 +69,52 @@ class KvHerdTest {
     assertThat(onB.send("GET", "/v1/kv/d/k", bearer, null)).isEqualTo(new Reply(200, "{\"key\":\"k\",\"value\":2}"));
   }
 
-  @Test
-  void whatANodeReadThroughReachesItsNeighbourByCatchUpUnderItsOriginalVersion(Vertx vertx) throws Exception {
-    JsonObject a = KvTestNodes.config("KvA");
-    JsonObject b = KvTestNodes.config("KvB").put("httpNodes",
-        new JsonObject().put("KvA", "127.0.0.1:" + a.getInteger("httpPort")));
-    JsonObject c = KvTestNodes.config("KvC");
-    KvTestNodes.link(b, c);
-    KvTestNodes.deploy(vertx, a);
-    KvTestNodes.deploy(vertx, b);
-    Http onA = new Http(a.getInteger("httpPort"));
-    Http onB = new Http(b.getInteger("httpPort"));
-    Http onC = new Http(c.getInteger("httpPort"));
-    String bearer = "Bearer " + onA.auth();
-    onA.send("PUT", "/v1/kv/d/k", bearer, "\"from A\"");
+  /**
+   * A, on its own, holds {@code d/k} = "from A", written with a token of its own; B reads through from A and is
+   * linked to C, which reads through from nobody. C is deployed only if asked.
+   */
+  private record Chain(Http onA, Http onB, Http onC, JsonObject c, String bearer) {
 
-    assertThat(onB.send("GET", "/v1/kv/d/k", bearer, null).status()).isEqualTo(200);
-    KvTestNodes.deploy(vertx, c);
-
-    assertThat(eventually(() -> onC.send("GET", "/v1/kv/d/k", bearer, null), 200))
-        .isEqualTo(new Reply(200, "{\"key\":\"k\",\"value\":\"from A\"}"));
-    onA.send("PUT", "/v1/kv/d/k", bearer, "\"newer\"");
-    assertThat(onB.send("GET", "/v1/kv/d/k", bearer, null))
-        .as("B holds what it adopted and asks no more").isEqualTo(new Reply(200, "{\"key\":\"k\",\"value\":\"from A\"}"));
+    static Chain of(Vertx vertx, boolean startC) {
+      JsonObject a = KvTestNodes.config("KvA");
+      JsonObject b = KvTestNodes.config("KvB").put("httpNodes",
+          new JsonObject().put("KvA", "127.0.0.1:" + a.getInteger("httpPort")));
+      JsonObject c = KvTestNodes.config("KvC");
+      KvTestNodes.link(b, c);
+      KvTestNodes.deploy(vertx, a);
+      KvTestNodes.deploy(vertx, b);
+      if (startC) {
+        KvTestNodes.deploy(vertx, c);
+      }
+      Http onA = new Http(a.getInteger("httpPort"));
+      String bearer = "Bearer " + onA.auth();
+      onA.send("PUT", "/v1/kv/d/k", bearer, "\"from A\"");
+      return new Chain(onA, new Http(b.getInteger("httpPort")), new Http(c.getInteger("httpPort")), c, bearer);
+    }
   }
 
   @Test
   void whatANodeReadsThroughIsFloodedToItsNeighbours(Vertx vertx) throws Exception {
-    JsonObject a = KvTestNodes.config("KvA");
-    JsonObject b = KvTestNodes.config("KvB").put("httpNodes",
-        new JsonObject().put("KvA", "127.0.0.1:" + a.getInteger("httpPort")));
-    JsonObject c = KvTestNodes.config("KvC");
-    KvTestNodes.link(b, c);
-    KvTestNodes.deploy(vertx, a);
-    KvTestNodes.deploy(vertx, b);
-    KvTestNodes.deploy(vertx, c);
-    Http onA = new Http(a.getInteger("httpPort"));
-    Http onB = new Http(b.getInteger("httpPort"));
-    Http onC = new Http(c.getInteger("httpPort"));
-    String bearer = "Bearer " + onA.auth();
-    onA.send("PUT", "/v1/kv/d/k", bearer, "\"from A\"");
+    Chain chain = Chain.of(vertx, true);
 
-    assertThat(onB.send("GET", "/v1/kv/d/k", bearer, null).status()).isEqualTo(200);
+    assertThat(chain.onB().send("GET", "/v1/kv/d/k", chain.bearer(), null).status()).isEqualTo(200);
 
-    assertThat(eventually(() -> onC.send("GET", "/v1/kv/d/k", bearer, null), 200))
+    assertThat(eventually(() -> chain.onC().send("GET", "/v1/kv/d/k", chain.bearer(), null), 200))
+        .isEqualTo(new Reply(200, "{\"key\":\"k\",\"value\":\"from A\"}"));
+  }
+
+  @Test
+  void whatANodeReadThroughReachesANeighbourThatWasDownByCatchUp(Vertx vertx) throws Exception {
+    Chain chain = Chain.of(vertx, false);
+
+    assertThat(chain.onB().send("GET", "/v1/kv/d/k", chain.bearer(), null).status()).isEqualTo(200);
+    KvTestNodes.deploy(vertx, chain.c());
+
+    assertThat(eventually(() -> chain.onC().send("GET", "/v1/kv/d/k", chain.bearer(), null), 200))
+        .isEqualTo(new Reply(200, "{\"key\":\"k\",\"value\":\"from A\"}"));
+    chain.onA().send("PUT", "/v1/kv/d/k", chain.bearer(), "\"newer\"");
+    assertThat(chain.onB().send("GET", "/v1/kv/d/k", chain.bearer(), null))
+        .as("B holds what it adopted and asks no more")
         .isEqualTo(new Reply(200, "{\"key\":\"k\",\"value\":\"from A\"}"));
   }
 
