@@ -161,6 +161,37 @@ public final class Replica {
     return written.future();
   }
 
+  /**
+   * A value some other node holds, already versioned there (a key-value read-through): stored here under its own
+   * version if it wins, made durable and flooded like a neighbour's update, so it reaches every node even where the
+   * origin's own flood now stops as old news. No watermark moves here, for this node has not seen the origin's
+   * updates before it, and its envelope names {@code hlc - 1} as the origin's previous clock, the one claim true
+   * whatever came before: a receiver holds it as an early arrival until the origin's own updates or a catch-up
+   * cover it, and never counts an update it lacks as received.
+   */
+  public <T> Future<Written> adopt(UpdateKind<T> kind, T value, Version version) {
+    Promise<Written> written = Promise.promise();
+    synchronized (this) {
+      if (failed) {
+        return Future.succeededFuture(Written.FAILED);
+      }
+      if (version.hlc() < 1 || !Origins.isValidId(version.origin()) || clock.isTooFarAhead(version.hlc())) {
+        return Future.succeededFuture(Written.STALE);
+      }
+      clock.observe(version.hlc());
+      Applied applied = kind.apply(value, version);
+      if (!applied.isNews()) {
+        return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
+      }
+      stats.received(kind.name());
+      Envelope envelope = new Envelope(version.origin(), version.hlc(), version.hlc() - 1, kind.name(),
+          kind.encode(value));
+      commit(envelope, envelope.bytes(), applied.replaced(), Map.of(), null,
+          done -> written.complete(done ? Written.STORED : Written.FAILED));
+    }
+    return written.future();
+  }
+
   private void receive(PeerLink from, String line) {
     Envelope envelope = Envelope.parse(line);
     UpdateKind<?> kind = envelope == null ? null : kinds.get(envelope.kind());
