@@ -10,12 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null; then
-  echo "installing redis-server (Debian package)" >&2
-  if ! apt-get install -y -qq redis-server >/dev/null 2>&1; then
-    apt-get update -qq && apt-get install -y -qq redis-server >/dev/null
-  fi
-fi
+bench/ensure-redis.sh
 
 mvn -q -DskipTests package
 java -cp target/herd.jar herd.bench.MetricsBench "$@"
