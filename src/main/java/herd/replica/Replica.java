@@ -9,7 +9,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,8 @@ public final class Replica {
 
   private static final int CATCH_UP_PIECE_BYTES = 256 * 1024;
   private static final long GAP_CHECK_MILLIS = 2_000;
+  /** A neighbour that sent nothing of the catch-up we asked for in this long is passed over for the next one. */
+  private static final long STALLED_CATCH_UP_NANOS = 5_000_000_000L;
 
   private final Vertx vertx;
   private final String nodeName;
@@ -47,6 +51,7 @@ public final class Replica {
   private final HybridClock clock;
   private final PeerLinks peers;
   private final Logger log;
+  private final RefusalLog refusals;
   private final Map<String, UpdateKind<?>> kinds = new ConcurrentHashMap<>();
   private final Watermarks watermarks = new Watermarks();
   private final Set<String> streaming = ConcurrentHashMap.newKeySet();
@@ -55,6 +60,9 @@ public final class Replica {
   private UpdateLog store;
   private String origin;
   private volatile boolean failed;
+  private final Deque<PeerLink> waitingToAsk = new ArrayDeque<>();
+  private PeerLink catchingUpFrom;
+  private long catchUpProgressNanos;
   private long gapTimer = -1;
   private boolean gapSeen;
   private int nextRepairLink;
@@ -67,6 +75,7 @@ public final class Replica {
     this.clock = clock;
     this.peers = peers;
     this.log = log;
+    this.refusals = new RefusalLog(log);
   }
 
   /** Adds a kind of update; call before {@link #open}. */
@@ -156,7 +165,7 @@ public final class Replica {
     UpdateKind<?> kind = envelope == null ? null : kinds.get(envelope.kind());
     if (kind == null) {
       stats.malformedReceived();
-      log.warn("from {}: malformed update dropped: {}", from.neighbour(), LogText.quote(cut(line)));
+      refusals.warn("from {}: malformed update dropped: {}", from.neighbour(), LogText.quote(cut(line)));
       return;
     }
     receive(from, kind, envelope, line);
@@ -166,16 +175,19 @@ public final class Replica {
     T value = kind.decode(envelope.payload());
     if (value == null) {
       stats.malformedReceived();
-      log.warn("from {}: malformed {} dropped: {}", from.neighbour(), kind.name(), LogText.quote(cut(line)));
+      refusals.warn("from {}: malformed {} dropped: {}", from.neighbour(), kind.name(), LogText.quote(cut(line)));
       return;
     }
     synchronized (this) {
       if (failed) {
         return;
       }
+      if (catchingUpFrom == from) {
+        catchUpProgressNanos = System.nanoTime();
+      }
       if (clock.isTooFarAhead(envelope.hlc())) {
         stats.refused(kind.name(), null);
-        log.warn("from {}: update of {} refused, its clock {} is more than {} s ahead of ours",
+        refusals.warn("from {}: update of {} refused, its clock {} is more than {} s ahead of ours",
             from.neighbour(), envelope.origin(), envelope.hlc(), config.maxSkewMillis() / 1000);
         return;
       }
@@ -230,19 +242,45 @@ public final class Replica {
     return failed;
   }
 
+  /**
+   * Asks a neighbour whose link came up for what this node lacks. One neighbour at a time: the next is asked once
+   * the first has caught us up, with the watermarks that raised, so a node that was away long receives the gap once,
+   * not once per link.
+   */
   private void askForWhatIsMissing(PeerLink link) {
     String request;
     synchronized (this) {
+      if (catchingUpFrom != null && catchingUpFrom.isUp() && catchingUpFrom != link) {
+        waitingToAsk.remove(link);
+        waitingToAsk.add(link);
+        return;
+      }
+      catchingUpFrom = link;
+      catchUpProgressNanos = System.nanoTime();
       request = Vectors.line(Vectors.REQUEST, watermarks.all());
     }
     stats.catchUpAsked(link.neighbour());
     link.send(Buffer.buffer(request));
   }
 
+  /** The neighbour that was catching us up is done, gone or stalled: ask the next one waiting whose link is up. */
+  private void askNext() {
+    PeerLink next;
+    synchronized (this) {
+      catchingUpFrom = null;
+      do {
+        next = waitingToAsk.poll();
+      } while (next != null && !next.isUp());
+    }
+    if (next != null) {
+      askForWhatIsMissing(next);
+    }
+  }
+
   private void catchUpRequested(PeerLink from, String line) {
     Map<String, Long> vector = Vectors.parse(line);
     if (vector == null) {
-      log.warn("from {}: malformed catch-up request dropped", from.neighbour());
+      refusals.warn("from {}: malformed catch-up request dropped", from.neighbour());
       return;
     }
     if (!streaming.add(from.neighbour())) {
@@ -286,22 +324,33 @@ public final class Replica {
   private void caughtUp(PeerLink from, String line) {
     Map<String, Long> vouched = Vectors.parse(line);
     if (vouched == null) {
-      log.warn("from {}: malformed end of catch-up dropped", from.neighbour());
+      refusals.warn("from {}: malformed end of catch-up dropped", from.neighbour());
       return;
     }
+    boolean asked;
     synchronized (this) {
       vouched.forEach(watermarks::raise);
       commitWatermarks();
+      asked = catchingUpFrom != null && catchingUpFrom.neighbour().equals(from.neighbour());
     }
     stats.caughtUp(from.neighbour());
     log.info("catch-up from {} done", from.neighbour());
+    if (asked) {
+      askNext();
+    }
   }
 
   /** An update lost on a link that dropped leaves a gap no flood fills: ask a neighbour for it. */
   private void repairGaps() {
     boolean gaps;
+    boolean askerGone;
     synchronized (this) {
       gaps = watermarks.hasGaps();
+      askerGone = catchingUpFrom != null && (!catchingUpFrom.isUp()
+          || System.nanoTime() - catchUpProgressNanos > STALLED_CATCH_UP_NANOS);
+    }
+    if (askerGone) {
+      askNext();
     }
     if (gaps && gapSeen) {
       List<PeerLink> up = new ArrayList<>(peers.upLinks());

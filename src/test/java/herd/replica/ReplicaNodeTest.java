@@ -1,0 +1,115 @@
+package herd.replica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import herd.testing.FreePorts;
+import herd.testing.TcpClient;
+import herd.testing.TestNodes;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One node over real sockets: what it stores survives its restart, and clients cannot write as peers do. */
+@ExtendWith(VertxExtension.class)
+class ReplicaNodeTest {
+
+  private static JsonObject nodeWithMetrics(String name) {
+    return TestNodes.config(name).put("metricsPort", FreePorts.next());
+  }
+
+  private static String whatsat(JsonObject config, String client) {
+    return TcpClient.exchange(config.getInteger("port"), "WHATSAT " + client + " 1 1\n");
+  }
+
+  private static String getAll(JsonObject config) {
+    return TcpClient.exchange(config.getInteger("metricsPort"), "get *\n");
+  }
+
+  @Test
+  void locationsAndPointsSurviveARestartOfTheNode(Vertx vertx) {
+    JsonObject config = nodeWithMetrics("Restarted");
+    String deployment = TestNodes.deploy(vertx, config);
+    String at = TcpClient.exchange(config.getInteger("port"), "IAMAT phone +1-1 1700000000.5\n");
+    assertThat(TcpClient.exchange(config.getInteger("metricsPort"), "put cpu 0.5 17\nput cpu 2 18\nput cpu 3 17\n"))
+        .isEqualTo("ok\n\nok\n\nok\n\n");
+
+    vertx.undeploy(deployment).await();
+    TestNodes.deploy(vertx, config);
+
+    assertThat(whatsat(config, "phone")).startsWith(at);
+    assertThat(getAll(config)).isEqualTo("ok\ncpu 3.0 17\ncpu 2.0 18\n\n");
+  }
+
+  @Test
+  void underMemoryDurabilityARestartedNodeStartsEmpty(Vertx vertx) {
+    JsonObject config = nodeWithMetrics("Forgetful").put("durability", "memory");
+    String deployment = TestNodes.deploy(vertx, config);
+    TcpClient.exchange(config.getInteger("metricsPort"), "put cpu 0.5 17\n");
+    assertThat(getAll(config)).isEqualTo("ok\ncpu 0.5 17\n\n");
+
+    vertx.undeploy(deployment).await();
+    TestNodes.deploy(vertx, config);
+
+    assertThat(getAll(config)).isEqualTo("ok\n\n");
+    assertThat(Path.of(config.getString("dataDir"))).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "AT Hands +0.1 forged +1-1 1700000000.5",
+      "U Hands.x 1700000000000000 0 AT Hands +0.1 forged +1-1 1700000000.5",
+      "PUT Hands 1700000000000000 forged 1 1",
+      "VV",
+      "CAUGHT Hands.x=99"})
+  void aClientSendingWhatPeersSendIsAnsweredAsAnyInvalidCommandAndNothingIsStored(String line, Vertx vertx) {
+    JsonObject config = nodeWithMetrics("Guarded");
+    TestNodes.deploy(vertx, config);
+
+    assertThat(TcpClient.exchange(config.getInteger("port"), line + "\n")).isEqualTo("? " + line + "\n");
+    assertThat(TcpClient.exchange(config.getInteger("metricsPort"), line + "\n")).isEqualTo("error\nwrong command\n\n");
+    assertThat(whatsat(config, "forged")).isEqualTo("? WHATSAT forged 1 1\n");
+    assertThat(getAll(config)).isEqualTo("ok\n\n");
+  }
+
+  @Test
+  void pastTheLocationBoundANewClientIsRefusedWithOneWarningWhileKnownClientsStillMove(Vertx vertx) throws Exception {
+    JsonObject config = TestNodes.config("Crowded").put("maxLocations", 2);
+    TestNodes.deploy(vertx, config);
+    int port = config.getInteger("port");
+    TcpClient.exchange(port, "IAMAT a +1-1 1\nIAMAT b +1-1 1\n");
+
+    assertThat(TcpClient.exchange(port, "IAMAT c +1-1 1\nIAMAT d +1-1 1\n"))
+        .isEqualTo("? IAMAT c +1-1 1\n? IAMAT d +1-1 1\n");
+    assertThat(TcpClient.exchange(port, "IAMAT a +2-2 2\n")).startsWith("AT Crowded ").endsWith(" a +2-2 2\n");
+    String log = TestNodes.logOnceItContains("Crowded", "location store full");
+    assertThat(log.split("location store full", -1)).hasSize(2);
+  }
+
+  @Test
+  void aCorruptDataDirectoryStopsTheNodeWithOneLine(Vertx vertx) throws Exception {
+    JsonObject config = TestNodes.config("Corrupt");
+    vertx.undeploy(TestNodes.deploy(vertx, config)).await();
+    Path dataDir = Path.of(config.getString("dataDir"));
+    Files.writeString(dataDir.resolve("CURRENT"), "garbage without a newline");
+
+    assertThatThrownBy(() -> TestNodes.deploy(vertx, config))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("cannot open the data directory " + dataDir + ": ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void anUnknownDurabilityStopsTheNodeWithOneLine(Vertx vertx) {
+    JsonObject config = TestNodes.config("Unsure").put("durability", "sometimes");
+
+    assertThatThrownBy(() -> TestNodes.deploy(vertx, config))
+        .hasMessage("config key \"durability\" must be \"memory\", \"write\" or \"fsync\", not \"sometimes\"");
+  }
+}
