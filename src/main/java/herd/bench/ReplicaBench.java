@@ -51,6 +51,9 @@ public final class ReplicaBench {
   private static final String IAMAT = "IAMAT c%i +34.068930-118.445127 %t.5\\n";
   private static final Pattern CATCH_UP =
       Pattern.compile("catch-up to (\\S+): (\\d+) updates, (\\d+) bytes in (\\d+) ms");
+  /** B's log when its link with A is up: dialled by B (link to) or, with peer ports, maybe by A (link from). */
+  private static final Pattern LINK_UP_A = Pattern.compile("link (to|from) A at \\S+: up");
+  private static final Pattern DROPPED_VV = Pattern.compile("from B: message dropped: \"VV");
   private static final long NUDGE_AFTER_MILLIS = 10_000;
   private static final Pattern RESTORED = Pattern.compile("(\\d+) updates restored in (\\d+) ms");
 
@@ -399,8 +402,8 @@ public final class ReplicaBench {
     }
     Thread.sleep(500);
     Matcher sent = lastMatch(a.logFile, CATCH_UP, launched);
-    Long linkUp = firstLogTime(b.logFile, "link to A", ": up", launched);
-    Long dropped = firstLogTime(a.logFile, "from B: message dropped: \"VV", "", launched);
+    Long linkUp = firstLogTime(b.logFile, LINK_UP_A, launched);
+    Long dropped = firstLogTime(a.logFile, DROPPED_VV, launched);
     long caughtUp = done < 0 ? -1 : ms(done - t0);
     System.out.printf(Locale.ROOT, "%s: B's count = A's (%,d) %s after B's launch%s; B's link to A up %s ms after"
             + " launch; A's log: %s%s%n", what, countA, done < 0 ? "NOT within 180 s" : caughtUp + " ms", nudged,
@@ -736,11 +739,11 @@ public final class ReplicaBench {
     return last;
   }
 
-  /** Milliseconds from {@code since} to the first log line holding both texts, or null. */
-  private static Long firstLogTime(Path log, String text, String andText, Instant since) throws IOException {
+  /** Milliseconds from {@code since} to the first log line that matches, or null. */
+  private static Long firstLogTime(Path log, Pattern pattern, Instant since) throws IOException {
     try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
       for (String line : (Iterable<String>) lines::iterator) {
-        if (line.contains(text) && line.contains(andText) && line.length() > 24) {
+        if (line.length() > 24 && pattern.matcher(line).find()) {
           Instant at = logTime(line);
           if (!at.isBefore(since.minusMillis(5))) {
             return Duration.between(since, at).toMillis();
