@@ -265,7 +265,8 @@ public final class ReplicaBench {
       long all = wire.countReply();
       long fullCount = System.nanoTime();
       Thread.sleep(300);
-      Matcher restored = lastMatch(node.logFile, RESTORED, launched);
+      List<Matcher> restores = matches(node.logFile, RESTORED, launched);
+      Matcher restored = restores.isEmpty() ? null : restores.get(restores.size() - 1);
       long pid = process.pid();
       long heapUsed = heapUsedKb(pid, false);
       long heapAfterGc = heapUsedKb(pid, true);
@@ -345,8 +346,9 @@ public final class ReplicaBench {
     // (c) put latency at A during such a catch-up vs without
     b.stop();
     deleteTree(b.dataDir);
-    int window = (int) Math.max(2, Math.min(60, Math.ceil(streamMillis / 1000.0)));
-    Target probe = Target.herdPut(a.metricsPort, "cc.");
+    int window = (int) Math.max(2, Math.min(60, Math.ceil(1.5 * streamMillis / 1000.0)));
+    // The same 100 points overwritten again and again: A's log, and so the catch-up, stays the size it was in (b).
+    Target probe = new Target("herd put", a.metricsPort, "put cc.%k %i.5 1\\n", "\\n\\n", "error");
     Run quiet = loadFrom(probe, 10, 1, 0, 1_000_000_000L, nextSeq(1_000_000_000L), window, false);
     System.out.printf(Locale.ROOT, "(c) put latency at A, lineload 10 x 1 for %d s: without catch-up (B down)%n",
         window);
@@ -362,11 +364,10 @@ public final class ReplicaBench {
     long done = awaitCount(b.metricsPort, countA, null, 0, 180_000);
     print(busy, quiet);
     Thread.sleep(500);
-    Matcher sent = lastMatch(a.logFile, CATCH_UP, launched);
+    List<Matcher> sent = matches(a.logFile, CATCH_UP, launched);
     System.out.printf(Locale.ROOT, "catch-up began %d ms after B's launch (B holds the first point); load ran %d ms;"
             + " B caught up %s; A's log: %s%n", ms(started - t0), ms(loadEnded - started),
-        done < 0 ? "NOT within 180 s" : ms(done - t0) + " ms after launch", sent == null ? "no catch-up line"
-            : sent.group());
+        done < 0 ? "NOT within 180 s" : ms(done - t0) + " ms after launch", joined(sent));
     summary.add("");
     summary.add(String.format(Locale.ROOT, "Put latency at A, lineload 10 × 1 for %d s, while B (empty) catches up"
         + " from A (%,d points) vs with B down:", window, countA));
@@ -378,6 +379,8 @@ public final class ReplicaBench {
     summary.add(String.format(Locale.ROOT, "| during B's catch-up | %,d | %,.0f (%.2f×) | %,.0f | **%,.0f (%.2f×)** |"
             + " %,.0f |", busy.requests(), busy.rps(), busy.rps() / quiet.rps(), busy.p50(), busy.p99(),
         busy.p99() / quiet.p99(), busy.p999()));
+    summary.add("");
+    summary.add("A's log for that catch-up: " + joined(sent));
     a.stop();
     b.stop();
   }
@@ -401,13 +404,14 @@ public final class ReplicaBench {
       done = awaitCount(b.metricsPort, countA, lastKey, lastTimestamp, 180_000);
     }
     Thread.sleep(500);
-    Matcher sent = lastMatch(a.logFile, CATCH_UP, launched);
+    List<Matcher> catchUps = matches(a.logFile, CATCH_UP, launched);
+    Matcher sent = catchUps.stream().max(Comparator.comparingLong(m -> Long.parseLong(m.group(2)))).orElse(null);
     Long linkUp = firstLogTime(b.logFile, LINK_UP_A, launched);
     Long dropped = firstLogTime(a.logFile, DROPPED_VV, launched);
     long caughtUp = done < 0 ? -1 : ms(done - t0);
     System.out.printf(Locale.ROOT, "%s: B's count = A's (%,d) %s after B's launch%s; B's link to A up %s ms after"
             + " launch; A's log: %s%s%n", what, countA, done < 0 ? "NOT within 180 s" : caughtUp + " ms", nudged,
-        linkUp == null ? "?" : linkUp, sent == null ? "no catch-up line" : sent.group(),
+        linkUp == null ? "?" : linkUp, joined(catchUps),
         dropped == null ? "" : "; A dropped B's catch-up request (VV) " + dropped + " ms after B's launch");
     summary.add(String.format(Locale.ROOT, "| %s | %s | %s | %s ms | %s ms | **%s**%s |", what,
         sent == null ? "?" : String.format(Locale.ROOT, "%,d", Long.parseLong(sent.group(2))),
@@ -723,20 +727,24 @@ public final class ReplicaBench {
 
   // ---------------------------------------------------------------- logs, memory, files
 
-  /** The last match in the node's log of a line logged at or after {@code since}. */
-  private static Matcher lastMatch(Path log, Pattern pattern, Instant since) throws IOException {
-    Matcher last = null;
+  /** The matches in the node's log of lines logged at or after {@code since}. */
+  private static List<Matcher> matches(Path log, Pattern pattern, Instant since) throws IOException {
+    List<Matcher> found = new ArrayList<>();
     try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.length() > 24 && !logTime(line).isBefore(since.minusMillis(5))) {
           Matcher m = pattern.matcher(line);
           if (m.find()) {
-            last = m;
+            found.add(m);
           }
         }
       }
     }
-    return last;
+    return found;
+  }
+
+  private static String joined(List<Matcher> found) {
+    return found.isEmpty() ? "no catch-up line" : String.join("; ", found.stream().map(Matcher::group).toList());
   }
 
   /** Milliseconds from {@code since} to the first log line that matches, or null. */
