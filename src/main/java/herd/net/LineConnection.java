@@ -7,12 +7,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayDeque;
-import java.util.function.Supplier;
 
 /**
- * Runs a line protocol on one socket: frames lines, hands them to the handler one at a time, and writes each
- * reply in one piece and in order, however the handler's futures complete. Reading pauses while too many lines
- * wait or the socket's write queue is full, so a client that sends faster than it reads only slows itself down.
+ * Runs a line protocol on one socket: frames lines, hands each to the handler as it arrives (so a pipelining
+ * client's writes are made together), and writes each reply in one piece and in order, however the handler's
+ * futures complete. Reading pauses while too many replies wait or the socket's write queue is full, so a client
+ * that sends faster than it reads only slows itself down.
  * When the client ends its output, the remaining lines (a last one without {@code \n} included) are answered and
  * then the connection is closed.
  */
@@ -24,8 +24,8 @@ public final class LineConnection implements LineFramer.Sink {
   private final int maxQueuedLines;
   private final Context context;
   private final LineFramer framer;
-  private final ArrayDeque<Supplier<Future<Buffer>>> waiting = new ArrayDeque<>();
-  private boolean busy;
+  private final ArrayDeque<Future<Buffer>> replies = new ArrayDeque<>();
+  private Future<Buffer> awaited;
   private boolean paused;
   private boolean inputEnded;
   private boolean closed;
@@ -70,17 +70,17 @@ public final class LineConnection implements LineFramer.Sink {
   @Override
   public void line(Buffer line) {
     wire.received(line);
-    enqueue(() -> handler.line(line));
+    enqueue(replyTo(line));
   }
 
   @Override
   public void overlong(Buffer head) {
     wire.event("line over " + head.length() + " bytes");
-    enqueue(() -> Future.succeededFuture(handler.overlong(head)));
+    enqueue(Future.succeededFuture(handler.overlong(head)));
   }
 
-  private void enqueue(Supplier<Future<Buffer>> reply) {
-    waiting.add(reply);
+  private void enqueue(Future<Buffer> reply) {
+    replies.add(reply);
     drain();
   }
 
@@ -91,31 +91,27 @@ public final class LineConnection implements LineFramer.Sink {
     drain();
   }
 
+  /** Writes every reply at the head of the queue that is ready, and waits for the first that is not. */
   private void drain() {
-    while (!busy && !closed && !waiting.isEmpty() && !socket.writeQueueFull()) {
-      Future<Buffer> reply = replyTo(waiting.poll());
-      if (reply.isComplete()) {
-        write(reply);
-      } else {
-        busy = true;
-        reply.onComplete(done -> context.runOnContext(v -> {
-          busy = false;
-          write(done);
-          drain();
-        }));
-      }
+    while (!closed && !replies.isEmpty() && replies.peek().isComplete()) {
+      write(replies.poll());
+    }
+    Future<Buffer> head = replies.peek();
+    if (!closed && head != null && head != awaited) {
+      awaited = head;
+      head.onComplete(done -> context.runOnContext(v -> drain()));
     }
     adjustReading();
-    if (inputEnded && !busy && waiting.isEmpty() && !closed) {
+    if (inputEnded && replies.isEmpty() && !closed) {
       closed = true;
       socket.end();
     }
   }
 
   /** A handler that throws is a bug; the connection is closed rather than left half-answered. */
-  private static Future<Buffer> replyTo(Supplier<Future<Buffer>> task) {
+  private Future<Buffer> replyTo(Buffer line) {
     try {
-      return task.get();
+      return handler.line(line);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -138,7 +134,7 @@ public final class LineConnection implements LineFramer.Sink {
   }
 
   private void adjustReading() {
-    boolean shouldPause = waiting.size() >= maxQueuedLines || socket.writeQueueFull();
+    boolean shouldPause = replies.size() >= maxQueuedLines || socket.writeQueueFull();
     if (shouldPause && !paused) {
       paused = true;
       socket.pause();
@@ -150,7 +146,7 @@ public final class LineConnection implements LineFramer.Sink {
 
   private void closed() {
     closed = true;
-    waiting.clear();
+    replies.clear();
     wire.event("closed");
   }
 }

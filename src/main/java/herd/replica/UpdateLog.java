@@ -76,6 +76,8 @@ final class UpdateLog implements AutoCloseable {
   private final ColumnFamilyHandle log;
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final Map<String, Long> committedWatermarks = new HashMap<>();
+  /** The watermarks the batch being gathered moves, written once per origin with it. */
+  private final Map<String, Long> batchWatermarks = new HashMap<>();
   private final Thread writer;
   private final Set<LogScan> scans = ConcurrentHashMap.newKeySet();
   private volatile RocksDBException failure;
@@ -279,9 +281,7 @@ final class UpdateLog implements AutoCloseable {
       if (commit.deleteKey() != null) {
         batch.delete(log, commit.deleteKey());
       }
-      for (Map.Entry<String, Long> w : commit.watermarks().entrySet()) {
-        batch.put(meta, latin1(WATERMARK_PREFIX + w.getKey()), ByteBuffer.allocate(8).putLong(w.getValue()).array());
-      }
+      batchWatermarks.putAll(commit.watermarks());
     } catch (RocksDBException e) {
       failure = e;
     }
@@ -296,11 +296,14 @@ final class UpdateLog implements AutoCloseable {
       if (failure != null) {
         throw failure;
       }
+      for (Map.Entry<String, Long> w : batchWatermarks.entrySet()) {
+        batch.put(meta, latin1(WATERMARK_PREFIX + w.getKey()), ByteBuffer.allocate(8).putLong(w.getValue()).array());
+      }
       db.write(writeOptions, batch);
       if (durability == Durability.FSYNC) {
         syncs++;
       }
-      commits.forEach(commit -> committedWatermarks.putAll(commit.watermarks()));
+      committedWatermarks.putAll(batchWatermarks);
       result = Future.succeededFuture();
     } catch (RocksDBException e) {
       failure = e;
@@ -311,6 +314,7 @@ final class UpdateLog implements AutoCloseable {
       commit.done().handle(result);
     }
     commits.clear();
+    batchWatermarks.clear();
     batch.clear();
   }
 

@@ -48,6 +48,20 @@ class ReplicaNodeTest {
   }
 
   @Test
+  void tenThousandPipelinedPutsGetTenThousandOksInOrder(Vertx vertx) {
+    JsonObject config = nodeWithMetrics("Pipelined");
+    TestNodes.deploy(vertx, config);
+    StringBuilder puts = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      puts.append("put pipe.").append(i % 7).append(' ').append(i).append(' ').append(i).append('\n');
+    }
+
+    assertThat(TcpClient.exchange(config.getInteger("metricsPort"), puts.toString()))
+        .isEqualTo("ok\n\n".repeat(10_000));
+    assertThat(getAll(config).split("\n")).hasSize(1 + 10_000);
+  }
+
+  @Test
   void underMemoryDurabilityARestartedNodeStartsEmpty(Vertx vertx) {
     JsonObject config = nodeWithMetrics("Forgetful").put("durability", "memory");
     String deployment = TestNodes.deploy(vertx, config);
@@ -80,15 +94,16 @@ class ReplicaNodeTest {
 
   @Test
   void pastTheLocationBoundANewClientIsRefusedWithOneWarningWhileKnownClientsStillMove(Vertx vertx) throws Exception {
-    JsonObject config = TestNodes.config("Crowded").put("maxLocations", 2);
+    String name = "Crowded" + System.nanoTime();
+    JsonObject config = TestNodes.config(name).put("maxLocations", 2);
     TestNodes.deploy(vertx, config);
     int port = config.getInteger("port");
     TcpClient.exchange(port, "IAMAT a +1-1 1\nIAMAT b +1-1 1\n");
 
     assertThat(TcpClient.exchange(port, "IAMAT c +1-1 1\nIAMAT d +1-1 1\n"))
         .isEqualTo("? IAMAT c +1-1 1\n? IAMAT d +1-1 1\n");
-    assertThat(TcpClient.exchange(port, "IAMAT a +2-2 2\n")).startsWith("AT Crowded ").endsWith(" a +2-2 2\n");
-    String log = TestNodes.logOnceItContains("Crowded", "location store full");
+    assertThat(TcpClient.exchange(port, "IAMAT a +2-2 2\n")).startsWith("AT " + name + " ").endsWith(" a +2-2 2\n");
+    String log = TestNodes.logOnceItContains(name, "location store full");
     assertThat(log.split("location store full", -1)).hasSize(2);
   }
 
