@@ -676,22 +676,29 @@ public final class ReplicaBench {
       out.flush();
     }
 
-    /** Reads one reply ({@code ok}, point lines, a blank line) and returns how many point lines it held. */
+    /**
+     * Reads one reply ({@code ok}, point lines, a blank line) and returns how many point lines it held. Reads in
+     * chunks, so it must be the only reply outstanding.
+     */
     int countReply() throws IOException {
       int newlines = 0;
       int previous = '\n';
+      byte[] chunk = new byte[1 << 16];
       while (true) {
-        int b = in.read();
-        if (b < 0) {
+        int n = in.read(chunk);
+        if (n < 0) {
           throw new IOException("connection closed by the node");
         }
-        if (b == '\n') {
-          if (previous == '\n' && newlines > 0) {
-            return newlines - 1;
+        for (int i = 0; i < n; i++) {
+          byte b = chunk[i];
+          if (b == '\n') {
+            if (previous == '\n' && newlines > 0) {
+              return newlines - 1;
+            }
+            newlines++;
           }
-          newlines++;
+          previous = b;
         }
-        previous = b;
       }
     }
 
