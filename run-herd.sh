@@ -7,7 +7,8 @@
 #   ./run-herd.sh status [NAME]
 #
 # Environment: JAVA_OPTS (extra JVM options), HERD_CONF_DIR (default conf), HERD_RUN_DIR (default run),
-# HERD_NODES (default: Goloman Hands Holiday Welsh Wilkes), HERD_START_TIMEOUT (seconds, default 60).
+# HERD_NODES (default: Goloman Hands Holiday Welsh Wilkes), HERD_START_TIMEOUT (seconds, default 60),
+# HERD_SECRET (the herd key the nodes' links prove; default: the one in run/herd.key, made on first start).
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -16,6 +17,7 @@ RUN_DIR=${HERD_RUN_DIR:-run}
 NODES=(${HERD_NODES:-Goloman Hands Holiday Welsh Wilkes})
 START_TIMEOUT=${HERD_START_TIMEOUT:-60}
 JAR=target/herd.jar
+KEY_FILE="$RUN_DIR/herd.key"
 
 die() { echo "run-herd.sh: $*" >&2; exit 1; }
 
@@ -57,7 +59,7 @@ connect_host() { local host; host=$(host_of "$1"); [ "$host" = "0.0.0.0" ] && ho
 ports_of() {
   local name=$1 line key value
   line="port $(conf_int "$name" port)"
-  for key in metricsPort calcPort httpPort; do
+  for key in peerPort metricsPort calcPort httpPort; do
     value=$(conf_int "$name" "$key")
     [ -n "$value" ] && line="$line, $key $value"
   done
@@ -69,6 +71,21 @@ build_if_stale() {
     echo "building $JAR ..."
     mvn -q -DskipTests package || die "the build failed"
   fi
+}
+
+# Exports HERD_SECRET for the nodes: as the environment has it, or from the key file, made with a random key
+# (readable by this user only) the first time.
+export_herd_key() {
+  [ -n "${HERD_SECRET:-}" ] && { export HERD_SECRET; return 0; }
+  mkdir -p "$RUN_DIR"
+  if [ ! -s "$KEY_FILE" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' > "$KEY_FILE.new" && mv "$KEY_FILE.new" "$KEY_FILE") \
+      || die "cannot write the herd key to $KEY_FILE"
+    chmod 600 "$KEY_FILE"
+    echo "made a new herd key in $KEY_FILE"
+  fi
+  HERD_SECRET=$(cat "$KEY_FILE")
+  export HERD_SECRET
 }
 
 start_node() {
@@ -145,6 +162,7 @@ targets() {
 start() {
   local failed=0 name
   build_if_stale
+  export_herd_key
   for name in $(targets "$@"); do start_node "$name"; done
   for name in $(targets "$@"); do await_node "$name" || failed=1; done
   return $failed

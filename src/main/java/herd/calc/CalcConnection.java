@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
  * One client of the calculation service: reads its request, has it evaluated off the event loop, writes the
  * 8-byte length and the result lines with backpressure, and closes. A request that cannot be served (too large,
  * no room in the node's memory budget) is answered at once with a single error line; the rest of it is read and
- * thrown away (for a while) so that the client, still sending, is not reset before it can read that answer.
+ * thrown away (for a while) so that the client, still sending, is not reset before it can read that answer. The
+ * budget counts the bytes that arrived, not the room declared for them, and a connection whose request or reply
+ * makes no progress for the idle timeout (no bytes arrive while it is read, none leave while it is answered) is
+ * closed, giving its share of the budget back: a stalled upload cannot keep others out for long.
  */
 final class CalcConnection {
 
@@ -38,6 +42,8 @@ final class CalcConnection {
   private boolean answered;
   private boolean closed;
   private long discardTimer = -1;
+  private long idleTimer = -1;
+  private long lastProgress = System.nanoTime();
 
   private CalcConnection(Vertx vertx, NetSocket socket, CalcServer.Shared shared, long id) {
     this.vertx = vertx;
@@ -61,16 +67,34 @@ final class CalcConnection {
       connection.closed();
       onClosed.run();
     });
+    connection.checkIdle(shared.idleTimeout().toNanos());
+  }
+
+  /** Closes the connection once neither its request nor its reply has moved for the idle timeout. */
+  private void checkIdle(long timeoutNanos) {
+    if (closed) {
+      return;
+    }
+    boolean evaluating = batch != null && !answered;
+    long quiet = evaluating ? 0 : System.nanoTime() - lastProgress;
+    if (quiet >= timeoutNanos) {
+      log.info("{} idle for {} s: closing", request, TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
+      socket.close();
+      return;
+    }
+    idleTimer = vertx.setTimer(TimeUnit.NANOSECONDS.toMillis(timeoutNanos - quiet) + 1,
+        t -> checkIdle(timeoutNanos));
   }
 
   private void received(Buffer data) {
+    lastProgress = System.nanoTime();
     if (discarding) {
       return;
     }
     RequestReader.State before = reader.state();
-    int heldBefore = reader.held();
+    int receivedBefore = reader.received();
     RequestReader.State now = reader.feed(data);
-    int grown = reader.held() - heldBefore;
+    int grown = reader.received() - receivedBefore;
     if (now == RequestReader.State.TOO_LARGE && before != now) {
       refuse("request too large", "declares " + Long.toUnsignedString(reader.declared())
           + " bytes, over the limit of " + config.maxRequestBytes());
@@ -171,6 +195,7 @@ final class CalcConnection {
   }
 
   private void write(Iterator<Buffer> parts, boolean thenClose) {
+    lastProgress = System.nanoTime();
     while (parts.hasNext() && !closed) {
       if (socket.writeQueueFull()) {
         socket.drainHandler(v -> write(parts, thenClose));
@@ -192,6 +217,9 @@ final class CalcConnection {
     }
     if (discardTimer >= 0) {
       vertx.cancelTimer(discardTimer);
+    }
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
     }
   }
 

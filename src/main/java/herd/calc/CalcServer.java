@@ -7,13 +7,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.net.NetSocket;
+import java.time.Duration;
 import org.slf4j.Logger;
 
 /** One instance of the calculation server; a node runs several on its calcPort, sharing one evaluation pool. */
 final class CalcServer extends VerticleBase {
 
   /** What every connection of one instance uses. */
-  record Shared(WorkerExecutor pool, CalcConfig config, MemoryBudget memory, Logger log) {
+  record Shared(WorkerExecutor pool, CalcConfig config, MemoryBudget memory, Logger log, Duration idleTimeout) {
   }
 
   private final NodeContext node;
@@ -35,7 +36,7 @@ final class CalcServer extends VerticleBase {
   public Future<?> start() {
     // shared by name, so every instance of this node's server uses the same threads; closed on undeploy
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(poolName(node.name()), config.poolThreads());
-    shared = new Shared(pool, config, memory, log);
+    shared = new Shared(pool, config, memory, log, node.config().idleTimeout());
     return Listener.listen(vertx, "calculations", node.config().host(), config.port(), this::accept);
   }
 
@@ -46,9 +47,9 @@ final class CalcServer extends VerticleBase {
 
   private void accept(NetSocket socket) {
     long id = node.connectionIds().incrementAndGet();
-    if (!gate.admit(socket, refusal -> log.info("req={} from={} {}", id, socket.remoteAddress(), refusal))) {
+    if (!gate.admit(socket)) {
       return;
     }
-    CalcConnection.serve(vertx, socket, shared, id, gate::leave);
+    CalcConnection.serve(vertx, socket, shared, id, () -> gate.leave(socket));
   }
 }

@@ -32,7 +32,8 @@ public final class CalcService implements NodeService {
       return Future.succeededFuture();
     }
     CalcConfig config = parsed.get();
-    ConnectionGate gate = new ConnectionGate(node.config().maxConnections());
+    ConnectionGate gate = new ConnectionGate(node.config().maxConnections(),
+        node.config().maxConnectionsPerAddress(), node.logs().logger("calc"), "calculations");
     MemoryBudget memory = new MemoryBudget(config.maxBufferedBytes());
     return node.vertx()
         .deployVerticle(() -> new CalcServer(node, config, gate, memory),

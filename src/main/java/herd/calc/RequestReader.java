@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * Reads one request as bluserver's clients frame it: an 8-byte big-endian unsigned length N, then N bytes. Bytes
- * after those N are ignored. A pure state machine fed whatever the socket delivers; the body grows as it arrives
- * (never beyond N) so that a client declaring much and sending little holds little.
+ * after those N are ignored. A pure state machine fed whatever the socket delivers; the body grows as it arrives, by
+ * half again at a time and never beyond N, so that a client declaring much and sending little holds little: at
+ * most half as much again as it sent, plus 64 KiB.
  */
 final class RequestReader {
 
@@ -57,7 +58,7 @@ final class RequestReader {
 
   private void ensureRoom(int more) {
     if (held + more > body.length) {
-      long wanted = Math.max(Math.max(INITIAL_CAPACITY, 2L * body.length), (long) held + more);
+      long wanted = Math.max(Math.max(INITIAL_CAPACITY, body.length + body.length / 2L), (long) held + more);
       body = Arrays.copyOf(body, (int) Math.min(wanted, declared));
     }
   }
@@ -76,9 +77,9 @@ final class RequestReader {
     return declared;
   }
 
-  /** How much memory the body takes so far (its capacity, which can run ahead of what has arrived). */
-  int held() {
-    return body.length;
+  /** How many bytes of the body have arrived. */
+  int received() {
+    return held;
   }
 
   /** The complete body, exactly N bytes long; the reader lets go of it. */

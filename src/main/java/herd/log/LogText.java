@@ -14,8 +14,12 @@ public final class LogText {
   }
 
   public static String quote(Buffer bytes) {
-    StringBuilder out = new StringBuilder(bytes.length() + 2).append('"');
-    for (int i = 0; i < bytes.length(); i++) {
+    return quote(bytes, 0, bytes.length());
+  }
+
+  public static String quote(Buffer bytes, int from, int to) {
+    StringBuilder out = new StringBuilder(to - from + 2).append('"');
+    for (int i = from; i < to; i++) {
       appendEscaped(out, bytes.getByte(i) & 0xff);
     }
     return out.append('"').toString();

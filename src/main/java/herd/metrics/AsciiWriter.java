@@ -106,6 +106,10 @@ final class AsciiWriter {
     return false;
   }
 
+  int length() {
+    return length;
+  }
+
   /** The bytes written, not copied: the writer must not be used after this. */
   Buffer toBuffer() {
     return BufferInternal.buffer(Unpooled.wrappedBuffer(bytes, 0, length));

@@ -42,11 +42,11 @@ final class MetricsServer extends VerticleBase {
     // Traffic logging stays off: at a hundred thousand puts a second a log line per command would dominate.
     WireLog wire = new WireLog(log, "metrics", node.connectionIds().incrementAndGet(),
         socket.remoteAddress().toString(), false);
-    if (!gate.admit(socket, wire::event)) {
+    if (!gate.admit(socket)) {
       return;
     }
     wire.event("opened");
     LineConnection.serve(socket, new MetricsSession(store, points, node.replica()), limits, wire,
-        node.replica().ready(), gate::leave);
+        node.replica().ready(), () -> gate.leave(socket));
   }
 }

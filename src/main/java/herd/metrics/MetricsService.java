@@ -18,7 +18,7 @@ import java.util.Set;
 public final class MetricsService implements NodeService {
 
   /** Bounds a metrics line well below a herd link's line limit, so that every accepted put can be flooded. */
-  static final LineLimits LIMITS = new LineLimits(8 * 1024, LineLimits.DEFAULT.maxQueuedLines());
+  static final int MAX_LINE_BYTES = 8 * 1024;
   static final int DEFAULT_MAX_POINTS = 100_000_000;
 
   @Override
@@ -38,9 +38,11 @@ public final class MetricsService implements NodeService {
     MetricStore store = new MetricStore(node.vertx(), node.name(), maxPoints);
     PointUpdates points = new PointUpdates(store, node.logs().logger("metrics"));
     node.replica().register(points);
-    ConnectionGate gate = new ConnectionGate(config.maxConnections());
+    ConnectionGate gate = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress(),
+        node.logs().logger("metrics"), "metrics");
+    LineLimits limits = LineLimits.DEFAULT.withMaxLineBytes(MAX_LINE_BYTES).withIdleTimeout(config.idleTimeout());
     int instances = NodeConfig.positiveInt(config.json(), "metricsInstances", Math.max(1, config.instances() / 2));
-    return node.vertx().deployVerticle(() -> new MetricsServer(node, port, store, points, gate, LIMITS),
+    return node.vertx().deployVerticle(() -> new MetricsServer(node, port, store, points, gate, limits),
         new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> node.logs().logger("metrics").info("metrics on {}:{}, {} event loops", config.host(), port,
             instances));

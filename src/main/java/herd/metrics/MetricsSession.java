@@ -1,6 +1,8 @@
 package herd.metrics;
 
 import herd.net.LineHandler;
+import herd.net.ReplyChunks;
+import herd.protocol.Fields;
 import herd.replica.Replica;
 import herd.replica.Replica.Written;
 import io.vertx.core.Future;
@@ -34,6 +36,20 @@ final class MetricsSession implements LineHandler {
       return NO_REPLY;
     }
     return ERROR;
+  }
+
+  /** Only a get can answer with more than a line; a put, the common case, is told apart by its first letter. */
+  @Override
+  public ReplyChunks chunked(Buffer bytes) {
+    int i = 0;
+    while (i < bytes.length() && Fields.isSpace((char) bytes.getByte(i))) {
+      i++;
+    }
+    if (i == bytes.length() || bytes.getByte(i) != 'g') {
+      return null;
+    }
+    MetricsCommand command = MetricsParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
+    return command instanceof MetricsCommand.Get get ? MetricsReply.chunks(store.select(get.key())) : null;
   }
 
   @Override

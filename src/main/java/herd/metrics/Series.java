@@ -62,8 +62,14 @@ final class Series implements Shareable {
     return Applied.ADDED;
   }
 
-  synchronized Points points() {
-    return new Points(Arrays.copyOf(timestamps, size), Arrays.copyOf(values, size));
+  /** At most {@code max} points from {@code timestamp} on: a reply can copy a long series a slice at a time. */
+  synchronized Points points(long timestamp, int max) {
+    int from = Arrays.binarySearch(timestamps, 0, size, timestamp);
+    if (from < 0) {
+      from = -from - 1;
+    }
+    int to = from + Math.min(max, size - from);
+    return new Points(Arrays.copyOfRange(timestamps, from, to), Arrays.copyOfRange(values, from, to));
   }
 
   @Override

@@ -15,10 +15,17 @@ public final class Listener {
 
   public static Future<NetServer> listen(Vertx vertx, String service, String host, int port,
       Handler<NetSocket> connections) {
-    return vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true))
+    return listen(vertx, service, new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true),
+        connections);
+  }
+
+  /** Listens with {@code options}, which name the host and port. */
+  public static Future<NetServer> listen(Vertx vertx, String service, NetServerOptions options,
+      Handler<NetSocket> connections) {
+    return vertx.createNetServer(options)
         .connectHandler(connections)
         .listen()
-        .recover(error -> Future.failedFuture(new IllegalStateException(
-            "cannot listen for " + service + " on " + host + ":" + port + ": " + error.getMessage())));
+        .recover(error -> Future.failedFuture(new IllegalStateException("cannot listen for " + service + " on "
+            + options.getHost() + ":" + options.getPort() + ": " + error.getMessage())));
   }
 }

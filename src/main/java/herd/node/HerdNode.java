@@ -3,7 +3,7 @@ package herd.node;
 import herd.calc.CalcService;
 import herd.log.NodeLogs;
 import herd.metrics.MetricsService;
-import herd.peer.Backoff;
+import herd.peer.PeerConfig;
 import herd.peer.PeerLinks;
 import herd.protocol.HerdService;
 import herd.replica.HybridClock;
@@ -11,6 +11,7 @@ import herd.replica.Replica;
 import herd.replica.ReplicaConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A herd node, the verticle the launcher deploys once per process: it reads the config, opens the node's log,
- * starts every service (each deploys its own verticle instances), then dials the neighbours.
+ * starts every service (each deploys its own verticle instances), then opens its peer port and dials the neighbours.
  */
 public class HerdNode extends VerticleBase {
 
-  private static final Logger CONSOLE = LoggerFactory.getLogger("herd");
+  private static final Logger CONSOLE = LoggerFactory.getLogger("console");
 
   private final Clock clock;
   private NodeLogs logs;
@@ -49,9 +50,11 @@ public class HerdNode extends VerticleBase {
   public Future<?> start() {
     NodeConfig config;
     ReplicaConfig replicaConfig;
+    PeerConfig peerConfig;
     try {
       config = NodeConfig.parse(config());
       replicaConfig = ReplicaConfig.from(config);
+      peerConfig = LinkConfig.parse(config, System::getenv);
       logs = NodeLogs.open(config.name(), config.logFile());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -59,17 +62,20 @@ public class HerdNode extends VerticleBase {
     Logger log = logs.logger("node");
     List<NodeService> services = services();
     warnAboutUnknownKeys(config, services, log);
-    peers = new PeerLinks(vertx, config.name(), config.neighbours(), Backoff.DEFAULT, logs.logger("peer"));
+    warnIfLinksAreNotAuthenticated(config, log);
+    peers = new PeerLinks(vertx, peerConfig, logs.logger("peer"));
     replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
         peers, logs.logger("replica"));
-    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, new AtomicLong(), clock);
-    // The ports open at once; what clients send waits until the replica has restored the node's state.
+    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, Router.router(vertx), new AtomicLong(),
+        clock);
+    // The ports open at once; what clients send waits until the replica has restored the node's state, and the
+    // links come up only then, so that catch-up starts from the restored state.
     return Future.all(services.stream().map(service -> start(service, node)).toList())
         .compose(started -> replica.open())
+        .compose(v -> peers.start())
         .onSuccess(v -> {
-          peers.start();
-          log.info("node {} up: herd protocol on {}:{}, neighbours {}", config.name(), config.host(), config.port(),
-              config.neighbours());
+          log.info("node {} up: herd protocol on {}:{}, peer links on port {}, neighbours {}", config.name(),
+              config.host(), config.port(), config.peerPort(), config.neighbours());
           CONSOLE.info("{} serving on {}:{}, log {}", config.name(), config.host(), config.port(), config.logFile());
         })
         .recover(error -> {
@@ -93,17 +99,31 @@ public class HerdNode extends VerticleBase {
     }
     Future<Void> closing = peers == null ? Future.succeededFuture() : peers.stop();
     return closing.eventually(() -> replica == null ? Future.succeededFuture() : replica.close()).eventually(() -> {
-      if (logs != null) {
-        logs.close();
-        logs = null;
+      if (logs == null) {
+        return Future.succeededFuture();
       }
-      return Future.succeededFuture();
+      NodeLogs closed = logs;
+      logs = null;
+      return vertx.executeBlocking(() -> {
+        closed.close();
+        return null;
+      });
     });
+  }
+
+  private static void warnIfLinksAreNotAuthenticated(NodeConfig config, Logger log) {
+    if (LinkConfig.authOff(config.json()) && !config.neighbours().isEmpty()) {
+      String warning = "peer authentication is off (\"peerAuth\": \"off\"): anyone who reaches the peer port can"
+          + " pose as a neighbour";
+      log.warn(warning);
+      CONSOLE.warn("{}: {}", config.name(), warning);
+    }
   }
 
   private static void warnAboutUnknownKeys(NodeConfig config, List<NodeService> services, Logger log) {
     Set<String> known = new HashSet<>(NodeConfig.KEYS);
     known.addAll(ReplicaConfig.KEYS);
+    known.addAll(LinkConfig.KEYS);
     services.forEach(service -> known.addAll(service.configKeys()));
     for (String key : config.json().fieldNames()) {
       if (!known.contains(key)) {

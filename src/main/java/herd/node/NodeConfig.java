@@ -2,6 +2,7 @@ package herd.node;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,25 +14,34 @@ import java.util.Set;
  *
  * @param name        the node's name, used in AT replies and by its neighbours
  * @param host        the address its servers bind
- * @param port        the herd protocol port, also where neighbours connect
- * @param neighbours  each neighbour's name and its herd protocol address
+ * @param port        the herd protocol port, for clients
+ * @param peerPort    the port neighbours link to; 0 for a node without neighbours and without one
+ * @param neighbours  each neighbour's name and the address of its peer port
  * @param logFile     where the node's log goes
  * @param instances   how many client-serving verticle instances share the node's state
  * @param maxConnections the most client connections each server of the node keeps open at once
+ * @param maxConnectionsPerAddress the most of those that come from one remote address
+ * @param idleTimeout how long a connection may make no progress (no complete line, no reply bytes leaving)
  * @param json        the whole config, for the keys of individual services
  */
 public record NodeConfig(
     String name,
     String host,
     int port,
+    int peerPort,
     Map<String, Endpoint> neighbours,
     Path logFile,
     int instances,
     int maxConnections,
+    int maxConnectionsPerAddress,
+    Duration idleTimeout,
     JsonObject json) {
 
   public static final Set<String> KEYS =
-      Set.of("name", "host", "port", "neighbours", "logFile", "instances", "maxConnections");
+      Set.of("name", "host", "port", "peerPort", "neighbours", "logFile", "instances", "maxConnections",
+          "maxConnectionsPerAddress", "idleTimeoutSeconds");
+
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
 
   public static NodeConfig parse(JsonObject json) {
     if (json == null || json.isEmpty()) {
@@ -44,10 +54,23 @@ public record NodeConfig(
     String host = optionalString(json, "host", "127.0.0.1");
     int port = checkPort("config key \"port\"", requiredInt(json, "port"));
     Map<String, Endpoint> neighbours = neighbours(name, json);
+    int peerPort = peerPort(json, port, neighbours);
     Path logFile = Path.of(optionalString(json, "logFile", "logs/" + name + ".log"));
     int instances = positiveInt(json, "instances", Runtime.getRuntime().availableProcessors());
     int maxConnections = positiveInt(json, "maxConnections", 10_000);
-    return new NodeConfig(name, host, port, neighbours, logFile, instances, maxConnections, json.copy());
+    int perAddress = positiveInt(json, "maxConnectionsPerAddress", defaultPerAddress(maxConnections));
+    Duration idleTimeout = Duration.ofSeconds(positiveInt(json, "idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS));
+    return new NodeConfig(name, host, port, peerPort, neighbours, logFile, instances, maxConnections, perAddress,
+        idleTimeout, json.copy());
+  }
+
+  /**
+   * A quarter of the connections: one address (a single host, or one NAT) cannot take every slot, yet a load
+   * balancer or a benchmark on one host still gets thousands. Never below 256 (or all, when there are fewer), so
+   * small caps still let a few clients on one host in.
+   */
+  static int defaultPerAddress(int maxConnections) {
+    return Math.max(maxConnections / 4, Math.min(maxConnections, 256));
   }
 
   public static int checkPort(String what, int port) {
@@ -55,6 +78,21 @@ public record NodeConfig(
       throw new ConfigException(what + " must be a port from 1 to 65535, not " + port);
     }
     return port;
+  }
+
+  private static int peerPort(JsonObject json, int port, Map<String, Endpoint> neighbours) {
+    if (json.getValue("peerPort") == null) {
+      if (!neighbours.isEmpty()) {
+        throw new ConfigException("config key \"peerPort\" is missing: a node with neighbours links to them on a port"
+            + " of its own");
+      }
+      return 0;
+    }
+    int peerPort = checkPort("config key \"peerPort\"", optionalInt(json, "peerPort", 0));
+    if (peerPort == port) {
+      throw new ConfigException("config key \"peerPort\" must differ from \"port\", not " + peerPort);
+    }
+    return peerPort;
   }
 
   private static Map<String, Endpoint> neighbours(String self, JsonObject json) {

@@ -10,8 +10,9 @@ public interface PeerLink {
   String neighbour();
 
   /**
-   * Queues whole lines for the neighbour, in order; completes once they are handed to the kernel, fails if the link
-   * is closed. Safe from any thread.
+   * Queues whole lines, each ending in {@code \n}, to be written in order from the link's own context, in one write
+   * with whatever else queued meanwhile. The future completes when the bytes were handed to the kernel and fails if
+   * the link is closed. Callable from any thread.
    */
   Future<Void> send(Buffer lines);
 

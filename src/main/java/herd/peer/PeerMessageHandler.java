@@ -1,9 +1,9 @@
 package herd.peer;
 
-/** Takes one kind of message a neighbour sends (the kind is the line's first word). */
+/** Takes one kind of message that neighbours send (the kind is the line's first word). */
 @FunctionalInterface
 public interface PeerMessageHandler {
 
-  /** Called on the event loop of the link; {@code line} is Latin-1, one char per byte, without its {@code \n}. */
+  /** Called on the links' context, only for lines that arrived after the link's handshake; Latin-1, no {@code \n}. */
   void receive(PeerLink from, String line);
 }

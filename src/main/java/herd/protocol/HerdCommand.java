@@ -15,10 +15,6 @@ public sealed interface HerdCommand {
   record Whatsat(String clientId, BigDecimal radiusKm, int maxItems) implements HerdCommand {
   }
 
-  /** {@code PEER <node-name>}: a neighbour opening its link. */
-  record PeerHello(String nodeName) implements HerdCommand {
-  }
-
   /** Nothing but white space: no reply. */
   record Blank() implements HerdCommand {
   }

@@ -2,7 +2,6 @@ package herd.protocol;
 
 import herd.location.ClientTime;
 import herd.location.Coordinates;
-import herd.peer.PeerHello;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,7 +28,6 @@ public final class HerdParser {
     return switch (f.get(0)) {
       case "IAMAT" -> f.size() == 4 ? iamat(f) : INVALID;
       case "WHATSAT" -> f.size() == 4 ? whatsat(f) : INVALID;
-      case PeerHello.WORD -> f.size() == 2 ? new HerdCommand.PeerHello(f.get(1)) : INVALID;
       default -> INVALID;
     };
   }

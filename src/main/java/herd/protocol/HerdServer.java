@@ -24,7 +24,6 @@ final class HerdServer extends VerticleBase {
   private final ConnectionGate gate;
   private final LineLimits limits;
   private final Logger wireLog;
-  private final Logger floodLog;
 
   HerdServer(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
       ConnectionGate gate, LineLimits limits) {
@@ -35,7 +34,6 @@ final class HerdServer extends VerticleBase {
     this.gate = gate;
     this.limits = limits;
     this.wireLog = node.logs().logger("wire");
-    this.floodLog = node.logs().logger("flood");
   }
 
   @Override
@@ -46,11 +44,11 @@ final class HerdServer extends VerticleBase {
   private void accept(NetSocket socket) {
     WireLog wire = new WireLog(wireLog, "herd", node.connectionIds().incrementAndGet(),
         socket.remoteAddress().toString(), true);
-    if (!gate.admit(socket, wire::event)) {
+    if (!gate.admit(socket)) {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new HerdSession(node, locations, locationUpdates, places, wire, floodLog),
-        limits, wire, node.replica().ready(), gate::leave);
+    LineConnection.serve(socket, new HerdSession(node, locations, locationUpdates, places),
+        limits, wire, node.replica().ready(), () -> gate.leave(socket));
   }
 }

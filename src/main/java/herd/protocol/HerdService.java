@@ -15,7 +15,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import java.util.Set;
 
-/** The herd protocol on the node's port: IAMAT, WHATSAT, and the links neighbours open to flood locations. */
+/** The herd protocol on the node's port: IAMAT and WHATSAT, and the locations neighbours flood. */
 public final class HerdService implements NodeService {
 
   static final int MIN_LINE_BYTES = 16 * 1024;
@@ -47,8 +47,9 @@ public final class HerdService implements NodeService {
     node.replica().register(locationUpdates);
     PlacesProvider places = PlacesProviders.start(node.vertx(), PlacesConfig.from(config.json()),
         node.logs().logger("places"));
-    ConnectionGate gate = new ConnectionGate(config.maxConnections());
-    LineLimits limits = new LineLimits(maxLineBytes(config), LineLimits.DEFAULT.maxQueuedLines());
+    ConnectionGate gate = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress(),
+        node.logs().logger("wire"), "herd");
+    LineLimits limits = LineLimits.DEFAULT.withMaxLineBytes(maxLineBytes(config)).withIdleTimeout(config.idleTimeout());
     return node.vertx().deployVerticle(() -> new HerdServer(node, locations, locationUpdates, places, gate, limits),
         new DeploymentOptions().setInstances(config.instances()));
   }

@@ -4,9 +4,7 @@ import herd.location.Location;
 import herd.location.LocationStore;
 import herd.location.LocationUpdates;
 import herd.location.Skew;
-import herd.log.LogText;
 import herd.net.LineHandler;
-import herd.net.WireLog;
 import herd.node.NodeContext;
 import herd.places.GoogleJsonLayout;
 import herd.places.PlacesJson;
@@ -17,12 +15,8 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
 
-/**
- * Decides the reply to each line of one herd protocol connection. A connection that opens with {@code PEER <name>}
- * naming a configured neighbour becomes that neighbour's link: its lines go to the peer inbox and get no reply.
- */
+/** Decides the reply to each line of one herd protocol connection. */
 final class HerdSession implements LineHandler {
 
   private static final Future<Buffer> NO_REPLY = Future.succeededFuture(Buffer.buffer());
@@ -32,38 +26,21 @@ final class HerdSession implements LineHandler {
   private final LocationStore locations;
   private final LocationUpdates locationUpdates;
   private final PlacesProvider places;
-  private final WireLog wire;
-  private final Logger log;
-  private String peer;
 
-  HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
-      WireLog wire, Logger log) {
+  HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places) {
     this.node = node;
     this.locations = locations;
     this.locationUpdates = locationUpdates;
     this.places = places;
-    this.wire = wire;
-    this.log = log;
   }
 
   @Override
   public Future<Buffer> line(Buffer bytes) {
-    String line = bytes.toString(StandardCharsets.ISO_8859_1);
-    if (peer != null) {
-      node.peers().receive(peer, line);
-      return NO_REPLY;
-    }
-    HerdCommand command = HerdParser.parse(line);
+    HerdCommand command = HerdParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
     if (command instanceof HerdCommand.Iamat iamat) {
       return iamat(iamat, bytes);
     } else if (command instanceof HerdCommand.Whatsat whatsat) {
       return whatsat(whatsat, bytes);
-    } else if (command instanceof HerdCommand.PeerHello hello && node.config().neighbours()
-        .containsKey(hello.nodeName())) {
-      peer = hello.nodeName();
-      wire.event("is the link from neighbour " + peer);
-      wire.quiet();
-      return NO_REPLY;
     } else if (command instanceof HerdCommand.Blank) {
       return NO_REPLY;
     }
@@ -82,9 +59,6 @@ final class HerdSession implements LineHandler {
     return node.replica().write(locationUpdates, location).map(written -> {
       if (written == Written.FULL || written == Written.FAILED) {
         return invalid(bytes);
-      }
-      if (written == Written.STORED) {
-        log.info("flooding {}", LogText.quote(location.atLine()));
       }
       return latin1(location.atLine() + "\n");
     });

@@ -102,6 +102,44 @@ class CalcServiceTest {
   }
 
   /**
+   * Three uploads declare 10 MB, send 300,000 bytes each and stall: they hold 900,000 of the 1,000,000 bytes the
+   * node may hold (what arrived, not what was declared), so a small request still fits and a larger one is busy
+   * until the idle timeout closes them.
+   */
+  @Test
+  void stalledUploadsHoldOnlyWhatTheySentAndAreClosedAtTheIdleTimeout(Vertx vertx) throws Exception {
+    int port = startNode(vertx, "CalcO", new JsonObject().put("calcMaxBufferedBytes", 1_000_000)
+        .put("calcMaxRequestBytes", 10_000_000).put("idleTimeoutSeconds", 1));
+    List<TcpClient> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        stalled.add(new TcpClient(port).send(ByteBuffer.allocate(8 + 300_000).putLong(10_000_000)
+            .put("1+1\n".repeat(75_000).getBytes(StandardCharsets.US_ASCII)).array()));
+      }
+      Thread.sleep(300);
+      assertThat(exchange(port, request("1+1\n"))).isEqualTo(reply("2\n"));
+      assertThat(exchange(port, request("1+1\n".repeat(50_000)))).isEqualTo(reply("error: server busy\n"));
+      for (TcpClient upload : stalled) {
+        assertThat(upload.readAllBytes()).isEmpty();
+      }
+      assertThat(exchange(port, request("1+1\n".repeat(50_000)))).isEqualTo(reply("2\n".repeat(50_000)));
+    } finally {
+      stalled.forEach(TcpClient::close);
+    }
+  }
+
+  @Test
+  void aClientThatNeverSendsItsRequestIsClosedAtTheIdleTimeout(Vertx vertx) {
+    int port = startNode(vertx, "CalcP", new JsonObject().put("idleTimeoutSeconds", 1));
+    try (TcpClient client = new TcpClient(port)) {
+      client.send(new byte[] {0, 0, 0});
+      long start = System.nanoTime();
+      assertThat(client.readAllBytes()).isEmpty();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(700), Duration.ofSeconds(3));
+    }
+  }
+
+  /**
    * With the node's single evaluation thread held, a huge request queues its chunks, then a small request queues
    * its one; once the thread is free, the small request must be answered while the huge one is still evaluating.
    */

@@ -108,7 +108,7 @@ class MetricsServerTest {
   @Test
   void rejectsAnOverlongLineAndKeepsServing() {
     try (TcpClient client = new TcpClient(port)) {
-      expect(client, "put " + "k".repeat(MetricsService.LIMITS.maxLineBytes()) + " 1 1\nget *\n", ERROR + OK);
+      expect(client, "put " + "k".repeat(MetricsService.MAX_LINE_BYTES) + " 1 1\nget *\n", ERROR + OK);
     }
   }
 

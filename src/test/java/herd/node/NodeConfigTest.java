@@ -22,8 +22,9 @@ class NodeConfigTest {
     assertThat(config.name()).isEqualTo("Holiday");
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(12003);
+    assertThat(config.peerPort()).isEqualTo(12303);
     assertThat(config.neighbours()).containsOnlyKeys("Goloman", "Welsh", "Wilkes");
-    assertThat(config.neighbours().get("Welsh")).isEqualTo(new Endpoint("127.0.0.1", 12004));
+    assertThat(config.neighbours().get("Welsh")).isEqualTo(new Endpoint("127.0.0.1", 12304));
     assertThat(config.logFile()).isEqualTo(Path.of("logs/Holiday.log"));
   }
 
@@ -33,6 +34,7 @@ class NodeConfigTest {
 
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.neighbours()).isEmpty();
+    assertThat(config.peerPort()).isZero();
     assertThat(config.logFile()).isEqualTo(Path.of("logs/Goloman.log"));
     assertThat(config.instances()).isEqualTo(Runtime.getRuntime().availableProcessors());
   }
@@ -58,6 +60,22 @@ class NodeConfigTest {
   }
 
   @Test
+  void refusesNeighboursWithoutAPeerPort() {
+    assertThatThrownBy(() -> NodeConfig.parse(minimal().put("neighbours", new JsonObject().put("Hands", "h:12302"))))
+        .hasMessage("config key \"peerPort\" is missing: a node with neighbours links to them on a port of its own");
+  }
+
+  @Test
+  void refusesABadPeerPort() {
+    assertThatThrownBy(() -> NodeConfig.parse(minimal().put("peerPort", 0)))
+        .hasMessage("config key \"peerPort\" must be a port from 1 to 65535, not 0");
+    assertThatThrownBy(() -> NodeConfig.parse(minimal().put("peerPort", "12301")))
+        .hasMessage("config key \"peerPort\" must be an integer, not 12301");
+    assertThatThrownBy(() -> NodeConfig.parse(minimal().put("peerPort", 12001)))
+        .hasMessage("config key \"peerPort\" must differ from \"port\", not 12001");
+  }
+
+  @Test
   void refusesAnUnknownNeighbourEntry() {
     assertThatThrownBy(() -> NodeConfig.parse(minimal().put("neighbours", new JsonObject().put("Hands", "nowhere"))))
         .hasMessage("neighbour \"Hands\" must be \"host:port\", not \"nowhere\"");
@@ -73,7 +91,8 @@ class NodeConfigTest {
 
   @Test
   void readsIpv6Neighbours() {
-    NodeConfig config = NodeConfig.parse(minimal().put("neighbours", new JsonObject().put("Hands", "[::1]:12002")));
+    NodeConfig config = NodeConfig.parse(minimal().put("peerPort", 12301)
+        .put("neighbours", new JsonObject().put("Hands", "[::1]:12002")));
     assertThat(config.neighbours().get("Hands")).isEqualTo(new Endpoint("::1", 12002));
   }
 }

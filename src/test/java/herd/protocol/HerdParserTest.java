@@ -25,11 +25,6 @@ class HerdParserTest {
         .isEqualTo(new HerdCommand.Whatsat("kiwi.cs.ucla.edu", new BigDecimal("10"), 5));
   }
 
-  @Test
-  void parsesAPeerHello() {
-    assertThat(HerdParser.parse("PEER Hands")).isEqualTo(new HerdCommand.PeerHello("Hands"));
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "\t\r\f\u000b", "   \t  "})
   void whiteSpaceOnlyIsBlank(String line) {
@@ -79,7 +74,7 @@ class HerdParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AT Goloman +0.1 a +1-1 1", "PEER", "PEER a b", "HELLO", "? x"})
+  @ValueSource(strings = {"AT Goloman +0.1 a +1-1 1", "PEER", "PEER Hands", "PEER a b", "HELLO", "? x"})
   void rejectsWhatIsNotAClientCommand(String line) {
     assertThat(HerdParser.parse(line)).isInstanceOf(HerdCommand.Invalid.class);
   }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code run-herd.sh} with real processes: start five nodes, talk to two, stop them all. */
+/**
+ * {@code run-herd.sh} with real processes: start five nodes (with a herd key the script makes, as on a first start),
+ * talk to two, stop them all.
+ */
 class RunHerdScriptIT {
 
   private static final Pattern NODE_LINE =
@@ -54,6 +58,11 @@ class RunHerdScriptIT {
       assertThat(ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse(""))
           .contains("-Xmx96m").contains("-conf " + dir.resolve("conf").resolve(name + ".json"));
     }
+
+    Path key = dir.resolve("run").resolve("herd.key");
+    assertThat(start.output()).contains("made a new herd key in " + key);
+    assertThat(Files.readString(key)).matches("[A-Za-z0-9+/]{43}=");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
 
     String client = "script.test";
     assertThat(TcpClient.exchange(herd.port("Goloman"), "IAMAT " + client + " +1-1 1700000000\n"))
@@ -101,6 +110,7 @@ class RunHerdScriptIT {
     builder.environment().put("HERD_CONF_DIR", dir.resolve("conf").toString());
     builder.environment().put("HERD_RUN_DIR", dir.resolve("run").toString());
     builder.environment().put("JAVA_OPTS", "-Xmx96m");
+    builder.environment().remove("HERD_SECRET");
     Process process = builder.start();
     byte[] output = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The seed's five nodes and links on free ports: their configs, and the nodes deployed in one Vert.x. */
+/**
+ * The seed's five nodes and links on free ports (herd and peer ports): their configs, and the nodes deployed in one
+ * Vert.x. The nodes read the herd key from HERD_SECRET, which the build sets for tests.
+ */
 public final class Herd {
 
   public static final List<String> NAMES = List.of("Goloman", "Hands", "Holiday", "Welsh", "Wilkes");
@@ -28,7 +31,7 @@ public final class Herd {
 
   private void neighbour(String node, String neighbour) {
     JsonObject neighbours = configs.get(node).getJsonObject("neighbours", new JsonObject());
-    neighbours.put(neighbour, "127.0.0.1:" + port(neighbour));
+    neighbours.put(neighbour, "127.0.0.1:" + configs.get(neighbour).getInteger("peerPort"));
     configs.get(node).put("neighbours", neighbours);
   }
 

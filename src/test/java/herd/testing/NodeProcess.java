@@ -7,25 +7,28 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A node in a JVM of its own, launched as an operator launches it (the Vert.x launcher, a JSON config file), so a
- * test can stop it, {@code kill -9} it and start it again on the same data.
+ * test can stop it, {@code kill -9} it and start it again on the same data, or give it limits a test JVM cannot set.
  */
 public final class NodeProcess implements AutoCloseable {
 
   private static final Path DIR = Path.of("target", "test-processes");
 
   private final JsonObject config;
+  private final List<String> jvmOptions;
   private final Path configFile;
   private final Path output;
   private Process process;
 
-  public NodeProcess(JsonObject config) {
+  public NodeProcess(JsonObject config, String... jvmOptions) {
     this.config = config;
+    this.jvmOptions = List.of(jvmOptions);
     String name = config.getString("name") + "-" + UUID.randomUUID();
     this.configFile = DIR.resolve(name + ".json");
     this.output = DIR.resolve(name + ".out");
@@ -37,6 +40,11 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Starts a node with these JVM options and returns once its herd port answers. */
+  public static NodeProcess start(JsonObject config, String... jvmOptions) {
+    return new NodeProcess(config, jvmOptions).start();
+  }
+
   public JsonObject config() {
     return config;
   }
@@ -45,12 +53,13 @@ public final class NodeProcess implements AutoCloseable {
     return config.getInteger("port");
   }
 
-  /** Launches the node and returns once its herd port answers. */
+  /** Launches the node (again, on the same config and data) and returns once its herd port answers. */
   public NodeProcess start() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), "io.vertx.launcher.application.VertxApplication",
-        "herd.node.HerdNode", "-conf", configFile.toString());
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        "io.vertx.launcher.application.VertxApplication", "herd.node.HerdNode", "-conf", configFile.toString()));
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
@@ -69,7 +78,8 @@ public final class NodeProcess implements AutoCloseable {
         return;
       } catch (IOException notYet) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException(config.getString("name") + " did not start; see " + output);
+          close();
+          throw new IllegalStateException(config.getString("name") + " did not start: " + output());
         }
         sleep(50);
       }
@@ -82,7 +92,7 @@ public final class NodeProcess implements AutoCloseable {
     waitForExit();
   }
 
-  /** A polite stop (SIGTERM), as {@code run-herd.sh stop} does. */
+  /** Stops the node as run-herd.sh does (SIGTERM, so its logs are flushed), and waits for it. */
   public void stop() {
     process.destroy();
     waitForExit();
@@ -92,9 +102,18 @@ public final class NodeProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  /** What the process wrote to its console. */
+  public String output() {
+    try {
+      return Files.exists(output) ? Files.readString(output) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void waitForExit() {
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
     } catch (InterruptedException e) {
@@ -105,7 +124,7 @@ public final class NodeProcess implements AutoCloseable {
   @Override
   public void close() {
     if (isAlive()) {
-      kill();
+      stop();
     }
   }
 

@@ -37,6 +37,51 @@ public final class TcpClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a byte every 100 ms, never ending a line, for at most five seconds: how long the server took to close the
+   * connection, after checking that it answered nothing.
+   */
+  public static Duration trickleUntilClosed(int port) {
+    long start = System.nanoTime();
+    try (TcpClient client = new TcpClient(port)) {
+      for (int i = 0; i < 50; i++) {
+        try {
+          client.send("G");
+          Thread.sleep(100);
+        } catch (UncheckedIOException closed) {
+          break;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      if (client.readAllBytes().length > 0) {
+        throw new AssertionError("the server answered a line that never ended");
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /**
+   * Sends the bytes from a thread of its own while reading, half-closes, and returns everything the server writes
+   * until it closes: for exchanges too large to send before reading.
+   */
+  public static byte[] exchangeWhileReading(int port, byte[] request) {
+    try (TcpClient client = new TcpClient(port)) {
+      Thread writer = new Thread(() -> {
+        client.send(request);
+        client.shutdownOutput();
+      }, "test-writer");
+      writer.start();
+      byte[] reply = client.readAllBytes();
+      writer.join();
+      return reply;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public TcpClient send(String text) {
     return send(text.getBytes(StandardCharsets.UTF_8));
   }

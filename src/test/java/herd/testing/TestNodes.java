@@ -24,6 +24,7 @@ public final class TestNodes {
         .put("name", name)
         .put("host", "127.0.0.1")
         .put("port", FreePorts.next())
+        .put("peerPort", FreePorts.next())
         .put("instances", 2)
         .put("logFile", logFile(name).toString())
         .put("dataDir", freshDataDir(name).toString());
