@@ -341,7 +341,7 @@ public final class ReplicaBench {
     System.out.printf(Locale.ROOT, "(a) B stopped; %,d puts at A (%,.0f/s); A holds %,d points%n", missed, fill.rps(),
         countA);
     catchUpRun("(a) B restarted after missing " + String.format(Locale.ROOT, "%,d", missed) + " puts", a, b, countA,
-        "ca.k" + ((missed - 1) % 100), 1_700_000_000L + missed - 1);
+        "ca.k0", "ca.k" + ((missed - 1) % 100), 1_700_000_000L + missed - 1);
 
     // (b) B empty joins A with 1,000,000 points
     b.stop();
@@ -353,7 +353,7 @@ public final class ReplicaBench {
     System.out.printf(Locale.ROOT, "(b) B stopped, its data directory emptied; %,d more puts at A (%,.0f/s); A holds"
         + " %,d points%n", more, fill.rps(), countA);
     long streamMillis = catchUpRun("(b) B with an empty data directory joins A holding "
-            + String.format(Locale.ROOT, "%,d", countA) + " points", a, b, countA, "cb.k" + ((more - 1) % 100),
+            + String.format(Locale.ROOT, "%,d", countA) + " points", a, b, countA, "probe.0", "cb.k" + ((more - 1) % 100),
         1_700_000_000L + more - 1);
 
     // (c) put latency at A during such a catch-up vs without
@@ -399,21 +399,23 @@ public final class ReplicaBench {
   }
 
   /** Starts B, waits until it holds what A holds, and prints and returns A's streaming time. */
-  private long catchUpRun(String what, Node a, Node b, long countA, String lastKey, long lastTimestamp)
-      throws Exception {
+  private long catchUpRun(String what, Node a, Node b, long countA, String firstKey, String lastKey,
+      long lastTimestamp) throws Exception {
     Instant launched = Instant.now();
     long t0 = System.nanoTime();
     b.process = children.launchNode(b.name, b.config.encode());
     long done = awaitCount(b.metricsPort, countA, lastKey, lastTimestamp, NUDGE_AFTER_MILLIS);
     String nudged = "";
-    if (done < 0) {
-      // Not caught up by itself: one more put at A, flooded to B, shows B a gap, which B asks A to fill.
+    if (done < 0 && !holds(b.metricsPort, firstKey)) {
+      // No catch-up began: one more put at A, flooded to B, shows B a gap, which B asks A to fill.
       nudged = String.format(Locale.ROOT, " (nudged by a put at A %d ms after launch)", ms(System.nanoTime() - t0));
       try (Wire wire = Wire.connect(a.metricsPort, 10_000)) {
         wire.send("put nudge." + t0 + " 1 1\n");
         wire.countReply();
       }
       countA++;
+    }
+    if (done < 0) {
       done = awaitCount(b.metricsPort, countA, lastKey, lastTimestamp, 180_000);
     }
     Thread.sleep(500);
@@ -742,6 +744,14 @@ public final class ReplicaBench {
     @Override
     public void close() throws IOException {
       socket.close();
+    }
+  }
+
+  /** Whether the node holds a point of the key. */
+  private static boolean holds(int port, String key) throws Exception {
+    try (Wire wire = Wire.connect(port, 10_000)) {
+      wire.send("get " + key + "\n");
+      return wire.countReply() > 0;
     }
   }
 
