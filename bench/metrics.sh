@@ -10,12 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null; then
-  echo "installing redis-server (Debian package)" >&2
-  if ! apt-get install -y -qq redis-server >/dev/null 2>&1; then
-    apt-get update -qq && apt-get install -y -qq redis-server >/dev/null
-  fi
-fi
+bench/ensure-redis.sh
 
 # The benchmarks are test classes (target/test-classes); the nodes run from target/herd.jar.
 mvn -B -ntp -q -DskipTests package

@@ -14,6 +14,9 @@ import java.util.List;
 /** The processes a benchmark starts (Redis, herd nodes): each logs to a file and all are stopped at the end. */
 final class ChildProcesses implements AutoCloseable {
 
+  /** The environment variable that holds the herd key for links between nodes. */
+  static final String SECRET_ENV = "HERD_SECRET";
+
   private final Path logDir;
   private final List<Process> started = new ArrayList<>();
   private final Thread onExit = new Thread(this::close);
@@ -33,8 +36,7 @@ final class ChildProcesses implements AutoCloseable {
 
   /** Starts the command and waits until something accepts connections on the port. */
   Process start(String name, List<String> command, int port) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(logDir.resolve(name + ".out").toFile()).start();
+    Process process = builder(command).redirectOutput(logDir.resolve(name + ".out").toFile()).start();
     started.add(process);
     long deadline = System.currentTimeMillis() + 60_000;
     while (!accepts(port)) {
@@ -47,18 +49,36 @@ final class ChildProcesses implements AutoCloseable {
   }
 
   /**
-   * A herd node from the jar the node's classes were loaded from (target/herd.jar), in a JVM of its own;
-   * {@code BENCH_NODE_JAVA_OPTS} adds JVM options (for example a profiler's), with {@code %n} standing for the node's
-   * name.
+   * A herd node from the jar this class was loaded from, in a JVM of its own; {@code BENCH_NODE_JAVA_OPTS} adds JVM
+   * options (for example a profiler's), with {@code %n} standing for the node's name.
    */
   Process startNode(String name, String configJson, int port) throws IOException, InterruptedException {
+    return start(name, nodeCommand(name, configJson), port);
+  }
+
+  /** A herd node as {@link #startNode} starts it, without waiting for its ports. */
+  Process launchNode(String name, String configJson) throws IOException {
+    Process process = builder(nodeCommand(name, configJson))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".out").toFile())).start();
+    started.add(process);
+    return process;
+  }
+
+  /** Children share the output file; nodes linked to neighbours get a herd key unless one is set already. */
+  private static ProcessBuilder builder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putIfAbsent(SECRET_ENV, "herd-bench-secret-for-loopback-only");
+    return builder;
+  }
+
+  private static List<String> nodeCommand(String name, String configJson) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx3g"));
     String options = System.getenv().getOrDefault("BENCH_NODE_JAVA_OPTS", "").trim();
     if (!options.isEmpty()) {
       command.addAll(List.of(options.replace("%n", name).split("\\s+")));
     }
     command.addAll(List.of("-jar", nodeJar(), "-conf", configJson));
-    return start(name, command, port);
+    return command;
   }
 
   private static String nodeJar() {
