@@ -24,6 +24,7 @@ final class LogScan implements AutoCloseable {
   private final Map<String, Long> watermarks;
   private String origin;
   private boolean closed;
+  private boolean done;
   private long updates;
   private long bytes;
 
@@ -70,9 +71,15 @@ final class LogScan implements AutoCloseable {
       } catch (RocksDBException e) {
         throw new StoreException("cannot read the update log: " + e.getMessage(), e);
       }
+      done = true;
       return false;
     }
     return true;
+  }
+
+  /** Whether the last piece has been read. */
+  synchronized boolean isDone() {
+    return done;
   }
 
   long updates() {

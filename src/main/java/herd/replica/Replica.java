@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ public final class Replica {
     FAILED
   }
 
-  private static final int CATCH_UP_PIECE_BYTES = 256 * 1024;
+  private static final CatchUpStream PENDING = new CatchUpStream(null, null, null, null);
   private static final long GAP_CHECK_MILLIS = 2_000;
   /** A neighbour that sent nothing of the catch-up we asked for in this long is passed over for the next one. */
   private static final long STALLED_CATCH_UP_NANOS = 5_000_000_000L;
@@ -54,7 +53,8 @@ public final class Replica {
   private final RefusalLog refusals;
   private final Map<String, UpdateKind<?>> kinds = new ConcurrentHashMap<>();
   private final Watermarks watermarks = new Watermarks();
-  private final Set<String> streaming = ConcurrentHashMap.newKeySet();
+  /** The catch-up being sent to each neighbour; {@link #PENDING} while its scan is being set up. */
+  private final Map<String, CatchUpStream> streams = new ConcurrentHashMap<>();
   private final ReplicaStats stats = new ReplicaStats();
   private final Promise<Void> ready = Promise.promise();
   private UpdateLog store;
@@ -105,7 +105,10 @@ public final class Replica {
       peers.register(Envelope.WORD, this::receive);
       peers.register(Vectors.REQUEST, this::catchUpRequested);
       peers.register(Vectors.DONE, this::caughtUp);
+      peers.register(CatchUpStream.PIECE, this::pieceReceived);
+      peers.register(CatchUpStream.ACK, this::pieceApplied);
       peers.onLinkUp(this::askForWhatIsMissing);
+      peers.onLinkDown(this::linkDown);
       gapTimer = vertx.setPeriodic(GAP_CHECK_MILLIS, t -> repairGaps());
       log.info("store {} ({}): {} updates restored in {} ms, origin {}",
           config.durability() == Durability.MEMORY ? "in memory" : config.dataDir(), config.durability().configName(),
@@ -319,42 +322,51 @@ public final class Replica {
       refusals.warn("from {}: malformed catch-up request dropped", from.neighbour());
       return;
     }
-    if (!streaming.add(from.neighbour())) {
+    if (streams.putIfAbsent(from.neighbour(), PENDING) != null) {
       log.info("catch-up to {}: one is already running", from.neighbour());
       return;
     }
-    store.scanFor(vector, scan -> sendPiece(from, scan, System.nanoTime()));
-  }
-
-  /** Reads the next piece off the event loop and sends it; the next is read only once this one is written. */
-  private void sendPiece(PeerLink link, LogScan scan, long started) {
-    vertx.executeBlocking(() -> {
-      Buffer piece = Buffer.buffer(CATCH_UP_PIECE_BYTES + 4096);
-      boolean more = scan.next(piece, CATCH_UP_PIECE_BYTES);
-      if (!more) {
-        piece.appendString(Vectors.line(Vectors.DONE, scan.watermarks()), "ISO-8859-1");
-      }
-      return new Piece(piece, more);
-    }, false).compose(piece -> link.send(piece.bytes()).map(piece.more())).onComplete(sent -> {
-      if (sent.succeeded() && sent.result()) {
-        sendPiece(link, scan, started);
-        return;
-      }
-      if (sent.succeeded()) {
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        stats.catchUpSent(link.neighbour(), scan.updates(), scan.bytes());
-        log.info("catch-up to {}: {} updates, {} bytes in {} ms", link.neighbour(), scan.updates(), scan.bytes(),
-            millis);
-      } else {
-        log.info("catch-up to {} cut short after {} updates: {}", link.neighbour(), scan.updates(),
-            sent.cause().getMessage());
-      }
-      streaming.remove(link.neighbour());
-      store.release(scan);
+    store.scanFor(vector, scan -> {
+      CatchUpStream stream = new CatchUpStream(vertx, from, scan, this::catchUpEnded);
+      streams.put(from.neighbour(), stream);
+      stream.start();
     });
   }
 
-  private record Piece(Buffer bytes, boolean more) {
+  /** A neighbour applied a piece of the catch-up this node is sending it: the next may go. */
+  private void pieceApplied(PeerLink from, String line) {
+    CatchUpStream stream = streams.get(from.neighbour());
+    long piece = Envelope.parseClock(line.substring(Math.min(line.length(), CatchUpStream.ACK.length() + 1)));
+    if (stream != null && stream != PENDING && stream.link() == from && piece > 0) {
+      stream.acked(piece);
+    }
+  }
+
+  /** A piece of a catch-up this node asked for has been applied (lines are applied in order): say so. */
+  private void pieceReceived(PeerLink from, String line) {
+    from.send(Buffer.buffer(CatchUpStream.ACK + line.substring(CatchUpStream.PIECE.length()) + "\n"));
+  }
+
+  /** A catch-up waiting for a neighbour's acknowledgement on a link that dropped will never get it. */
+  private void linkDown(PeerLink link) {
+    CatchUpStream stream = streams.get(link.neighbour());
+    if (stream != null && stream != PENDING && stream.link() == link) {
+      stream.abort();
+    }
+  }
+
+  private void catchUpEnded(CatchUpStream stream, Throwable failure) {
+    String neighbour = stream.link().neighbour();
+    LogScan scan = stream.scan();
+    if (failure == null) {
+      stats.catchUpSent(neighbour, scan.updates(), scan.bytes());
+      log.info("catch-up to {}: {} updates, {} bytes in {} ms", neighbour, scan.updates(), scan.bytes(),
+          stream.millis());
+    } else {
+      log.info("catch-up to {} cut short after {} updates: {}", neighbour, scan.updates(), failure.getMessage());
+    }
+    streams.remove(neighbour, stream);
+    store.release(scan);
   }
 
   private void caughtUp(PeerLink from, String line) {
