@@ -19,7 +19,7 @@ final class CatchUpStream {
   static final String PIECE = "PIECE";
   static final String ACK = "ACK";
   static final int PIECE_BYTES = 64 * 1024;
-  static final int WINDOW = 2;
+  static final int WINDOW = 4;
 
   private final Vertx vertx;
   private final PeerLink link;
