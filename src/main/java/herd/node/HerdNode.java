@@ -66,12 +66,16 @@ public class HerdNode extends VerticleBase {
     peers = new PeerLinks(vertx, peerConfig, logs.logger("peer"));
     replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
         peers, logs.logger("replica"));
+    NodeMeters meters = NodeMeters.of(vertx, config.name());
     NodeContext node = new NodeContext(vertx, config, logs, peers, replica, Router.router(vertx), new AtomicLong(),
-        clock);
+        clock, new NodeCounters(), meters);
     // The ports open at once; what clients send waits until the replica has restored the node's state, and the
     // links come up only then, so that catch-up starts from the restored state.
     return Future.all(services.stream().map(service -> start(service, node)).toList())
-        .compose(started -> replica.open())
+        .compose(started -> {
+          replica.stats().bindTo(meters.registry(), config.name());
+          return replica.open();
+        })
         .compose(v -> peers.start())
         .onSuccess(v -> {
           log.info("node {} up: herd protocol on {}:{}, peer links on port {}, neighbours {}", config.name(),
