@@ -1,6 +1,7 @@
 package herd.node;
 
 import herd.calc.CalcService;
+import herd.http.HttpService;
 import herd.log.NodeLogs;
 import herd.metrics.MetricsService;
 import herd.peer.PeerConfig;
@@ -43,7 +44,7 @@ public class HerdNode extends VerticleBase {
   }
 
   private static List<NodeService> services() {
-    return List.of(new HerdService(), new MetricsService(), new CalcService());
+    return List.of(new HerdService(), new MetricsService(), new CalcService(), new HttpService());
   }
 
   @Override
