@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Instant;
@@ -87,7 +86,7 @@ public final class HttpService implements NodeService {
   }
 
   private static void mount(NodeContext node, Router router, StatusReport status, EventStream events) {
-    router.get("/health").handler(ctx -> health(node, ctx));
+    router.get("/health").handler(new Health(node.name(), node.replica().ready(), node.replica()::failed));
     router.route().handler(ctx -> {
       // Everything but /health waits until the node has restored its state, as its client ports do.
       Future<Void> ready = node.replica().ready();
@@ -111,26 +110,6 @@ public final class HttpService implements NodeService {
         ctx.fail(500, outline.cause());
       }
     }));
-    router.get().handler(StaticHandler.create("herd/http").setCachingEnabled(false).setIncludeHidden(false));
-  }
-
-  /**
-   * {@code 200 {"status":"UP"}} while the node serves; {@code 503 {"status":"DOWN"}} while it restores its store and
-   * once the store failed (it then refuses writes). A tiny handler: vertx-health-check's handler lives in a module
-   * (vertx-web-healthchecks) this build does not carry, and one check needs no registry of checks.
-   */
-  private static void health(NodeContext node, RoutingContext ctx) {
-    Future<Void> ready = node.replica().ready();
-    String why = !ready.isComplete() ? "restoring its store" : ready.failed() ? "store did not open"
-        : node.replica().failed() ? "store failed: writes refused" : null;
-    JsonObject body = new JsonObject().put("status", why == null ? "UP" : "DOWN").put("node", node.name());
-    if (why != null) {
-      body.put("reason", why);
-    }
-    ctx.response().setStatusCode(why == null ? 200 : 503)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .putHeader("Access-Control-Allow-Origin", "*")
-        .end(body.encode());
+    router.get().handler(StaticHandler.create("herd/http/page").setCachingEnabled(false).setIncludeHidden(false));
   }
 }
