@@ -124,7 +124,7 @@ function renderTable(names) {
     const places = c['places.provider'] === undefined ? '–' : c['places.provider']
       + (c['places.cache.hitRate'] === undefined ? '' : ' ' + Math.round(100 * c['places.cache.hitRate']) + '% hits');
     const row = el('tr', {'data-node': name});
-    const cells = [name, up ? 'up' : 'down', s ? s.uptimeSeconds + ' s' : '–', c.locations ?? '–',
+    const cells = [name, up ? 'up' : 'down', s && up ? s.uptimeSeconds + ' s' : '–', c.locations ?? '–',
       c['metrics.points'] ?? '–', c['kv.entries'] ?? '–', s ? connections : '–', places];
     cells.forEach((text, i) => row.append(el('td', i === 1 ? {class: up ? 'up' : 'down'} : {}, String(text))));
     body.append(row);
