@@ -87,15 +87,6 @@ public final class HttpService implements NodeService {
 
   private static void mount(NodeContext node, Router router, StatusReport status, EventStream events) {
     router.get("/health").handler(new Health(node.name(), node.replica().ready(), node.replica()::failed));
-    router.route().handler(ctx -> {
-      // Everything but /health waits until the node has restored its state, as its client ports do.
-      Future<Void> ready = node.replica().ready();
-      if (ready.isComplete()) {
-        ctx.next();
-      } else {
-        ready.onComplete(done -> ctx.next());
-      }
-    });
     router.get("/status").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .putHeader("Access-Control-Allow-Origin", "*")

@@ -68,7 +68,7 @@ public class HerdNode extends VerticleBase {
     replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
         peers, logs.logger("replica"));
     NodeMeters meters = NodeMeters.of(vertx, config.name());
-    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, Router.router(vertx), new AtomicLong(),
+    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, router(replica), new AtomicLong(),
         clock, new NodeCounters(), meters);
     // The ports open at once; what clients send waits until the replica has restored the node's state, and the
     // links come up only then, so that catch-up starts from the restored state.
@@ -87,6 +87,24 @@ public class HerdNode extends VerticleBase {
           log.error("node {} failed to start: {}", config.name(), error.getMessage());
           return stop().transform(stopped -> Future.failedFuture(error));
         });
+  }
+
+  /**
+   * The router of the node's HTTP face, where every service mounts its routes. Like the client ports, it answers
+   * only once the replica has restored the node's state: every request but {@code /health} (which says how that
+   * goes) waits until then, whichever service's route it is for.
+   */
+  private Router router(Replica replica) {
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      Future<Void> ready = replica.ready();
+      if (ready.isComplete() || "/health".equals(ctx.normalizedPath())) {
+        ctx.next();
+      } else {
+        ready.onComplete(done -> ctx.next());
+      }
+    });
+    return router;
   }
 
   private static Future<?> start(NodeService service, NodeContext node) {

@@ -18,9 +18,11 @@ import io.vertx.junit5.VertxExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -177,6 +179,57 @@ class HttpFaceTest {
           "vertx_http_server_active_connections{local=\"127.0.0.1:" + config.getInteger("httpPort") + "\"}");
     } finally {
       metered.close().await();
+    }
+  }
+
+  @Test
+  void placesSearchesAreTimedByStatus(Vertx vertx) {
+    JsonObject config = node("Tim");
+    TestNodes.deploy(vertx, config);
+    String name = config.getString("name");
+    TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023934.9\n");
+    assertThat(TcpClient.exchange(config.getInteger("port"), "WHATSAT kiwi 10 5\n")).contains("\"status\" : \"OK\"");
+
+    String metrics = HttpGet.get(config.getInteger("httpPort"), "/metrics").body();
+
+    assertThat(metrics).contains("herd_places_requests_seconds_count{node=\"" + name + "\",status=\"OK\"} 1",
+        "herd_places_requests_seconds_bucket{node=\"" + name + "\",status=\"OK\",le=\"+Inf\"} 1",
+        "herd_client_commands_total{command=\"WHATSAT\",node=\"" + name + "\",outcome=\"ok\",protocol=\"herd\"} 1.0");
+  }
+
+  @Test
+  void theEventStreamSendsTheStatusAndThenEachCommittedUpdateAndTheClients(Vertx vertx) throws Exception {
+    JsonObject config = node("Eve");
+    TestNodes.deploy(vertx, config);
+    HttpResponse<Stream<String>> response = HttpGet.CLIENT.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + config.getInteger("httpPort") + "/events")).build(),
+        HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = response.body()) {
+      Iterator<String> events = lines.iterator();
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
+      assertThat(events.next()).isEqualTo("event: status");
+      JsonObject first = new JsonObject(events.next().substring("data: ".length()));
+      assertThat(first.getJsonObject("status").getString("node")).isEqualTo(config.getString("name"));
+      assertThat(first.getJsonArray("updates")).isEmpty();
+      assertThat(first.getJsonArray("clients")).isEmpty();
+
+      TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023934.9\n");
+      JsonObject next;
+      do {
+        assertThat(events.next()).isEmpty();
+        assertThat(events.next()).isEqualTo("event: status");
+        next = new JsonObject(events.next().substring("data: ".length()));
+      } while (next.getJsonArray("updates").isEmpty());
+
+      JsonObject update = next.getJsonArray("updates").getJsonObject(0);
+      assertThat(update.getString("kind")).isEqualTo("AT");
+      assertThat(update.getString("origin")).isEqualTo(config.getString("name"));
+      assertThat(update.getString("from")).isNull();
+      assertThat(update.getString("text")).endsWith(" kiwi +34.068930-118.445127 1520023934.9");
+      assertThat(next.getJsonArray("clients")).containsExactly(new JsonObject().put("client", "kiwi")
+          .put("server", config.getString("name")).put("lat", 34.06893).put("lon", -118.445127)
+          .put("time", "1520023934.9"));
     }
   }
 

@@ -11,7 +11,7 @@ import java.time.Duration;
 /** Plain HTTP requests to a node's HTTP face over loopback, from a test's thread. */
 public final class HttpGet {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  public static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private HttpGet() {
   }
