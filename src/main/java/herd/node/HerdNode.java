@@ -33,6 +33,7 @@ public class HerdNode extends VerticleBase {
   private NodeLogs logs;
   private PeerLinks peers;
   private Replica replica;
+  private NodeMeters meters;
 
   public HerdNode() {
     this(Clock.systemUTC());
@@ -67,7 +68,7 @@ public class HerdNode extends VerticleBase {
     peers = new PeerLinks(vertx, peerConfig, logs.logger("peer"));
     replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
         peers, logs.logger("replica"));
-    NodeMeters meters = NodeMeters.of(vertx, config.name());
+    meters = NodeMeters.of(vertx, config.name());
     NodeContext node = new NodeContext(vertx, config, logs, peers, replica, router(replica), new AtomicLong(),
         clock, new NodeCounters(), meters);
     // The ports open at once; what clients send waits until the replica has restored the node's state, and the
@@ -119,6 +120,9 @@ public class HerdNode extends VerticleBase {
   public Future<?> stop() {
     if (logs != null) {
       logs.logger("node").info("node stopping");
+    }
+    if (meters != null) {
+      meters.remove();
     }
     Future<Void> closing = peers == null ? Future.succeededFuture() : peers.stop();
     return closing.eventually(() -> replica == null ? Future.succeededFuture() : replica.close()).eventually(() -> {

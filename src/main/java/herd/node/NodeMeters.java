@@ -51,4 +51,16 @@ public final class NodeMeters {
     return counter("herd.client.commands", "client commands by protocol, command and outcome", "protocol", protocol,
         "command", command, "outcome", outcome);
   }
+
+  /**
+   * Removes this node's meters from the registry: a node started again in the same process (and so the same
+   * Vert.x registry) then reports its new counts, not the ones of its previous run, which function counters would
+   * keep reading.
+   */
+  public void remove() {
+    registry.getMeters().stream()
+        .filter(meter -> meter.getId().getName().startsWith("herd.") && node.equals(meter.getId().getTag("node")))
+        .toList()
+        .forEach(registry::remove);
+  }
 }

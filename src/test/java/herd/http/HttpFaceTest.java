@@ -183,6 +183,29 @@ class HttpFaceTest {
   }
 
   @Test
+  void aNodeStartedAgainInTheSameVertxReportsItsNewCounts() {
+    Vertx metered = Vertx.vertx(new VertxOptions().setMetricsOptions(HerdLauncher.metricsOptions()));
+    try {
+      JsonObject config = node("Ray");
+      String accepted = "herd_updates_accepted_total{kind=\"AT\",node=\"" + config.getString("name") + "\"} ";
+      String first = TestNodes.deploy(metered, config);
+      TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023934.9\n");
+      metered.undeploy(first).await();
+      TestNodes.deploy(metered, config);
+
+      String before = HttpGet.get(config.getInteger("httpPort"), "/metrics").body();
+      TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023935.9\n");
+      TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023936.9\n");
+      String after = HttpGet.get(config.getInteger("httpPort"), "/metrics").body();
+
+      assertThat(before).contains(accepted + "0.0");
+      assertThat(after).contains(accepted + "2.0");
+    } finally {
+      metered.close().await();
+    }
+  }
+
+  @Test
   void placesSearchesAreTimedByStatus(Vertx vertx) {
     JsonObject config = node("Tim");
     TestNodes.deploy(vertx, config);
