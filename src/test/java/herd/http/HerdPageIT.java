@@ -7,10 +7,13 @@ import herd.testing.Herd;
 import herd.testing.TcpClient;
 import io.vertx.core.Vertx;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,7 @@ class HerdPageIT {
 
   private Vertx vertx;
   private WebDriver browser;
+  private Path profile;
 
   @BeforeEach
   void openBrowser() throws Exception {
@@ -44,7 +48,7 @@ class HerdPageIT {
       fail("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER + ": install the Debian packages chromium"
           + " and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)");
     }
-    Path profile = Files.createTempDirectory("herd-chromium");
+    profile = Files.createTempDirectory("herd-chromium");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
@@ -55,12 +59,17 @@ class HerdPageIT {
   }
 
   @AfterEach
-  void close() {
+  void close() throws IOException {
     if (browser != null) {
       browser.quit();
     }
     if (vertx != null) {
       vertx.close().await();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
     }
   }
 

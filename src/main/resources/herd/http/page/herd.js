@@ -11,6 +11,8 @@ const nodes = new Map();   // name -> {status, ok}
 const faces = new Map();   // name -> base URL of its HTTP face
 const sparks = new Map();  // metric key -> recent values
 let self = null;
+// Where the default herd's nodes go, so that its six links do not cross; any other herd is drawn on a circle.
+const LAYOUT = {Goloman: [200, 50], Hands: [340, 150], Wilkes: [200, 150], Holiday: [60, 150], Welsh: [60, 250]};
 let polling = false;
 
 function el(tag, attrs, text) {
@@ -92,9 +94,10 @@ function render() {
   const {names, links} = herd();
   const svg = document.getElementById('herd');
   svg.replaceChildren();
+  const known = names.every(name => name in LAYOUT);
   const at = new Map(names.map((name, i) => {
     const angle = -Math.PI / 2 + 2 * Math.PI * i / names.length;
-    return [name, [200 + 120 * Math.cos(angle), 150 + 110 * Math.sin(angle)]];
+    return [name, known ? LAYOUT[name] : [200 + 120 * Math.cos(angle), 150 + 100 * Math.sin(angle)]];
   }));
   for (const [key, link] of links) {
     const [a, b] = link.ends.map(name => at.get(name));
