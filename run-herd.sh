@@ -5,7 +5,7 @@
 #                                  it answers
 #   ./run-herd.sh stop [NAME]      stop the nodes this script started (pid files under run/)
 #   ./run-herd.sh restart [NAME]
-#   ./run-herd.sh status [NAME]
+#   ./run-herd.sh status [NAME]      which nodes run, and each one's links as its HTTP face (/status) tells
 #
 # Environment: JAVA_OPTS (extra JVM options, passed on by bin/herd-node), HERD_CONF_DIR (default conf),
 # HERD_RUN_DIR (default run), HERD_NODES (default: Goloman Hands Holiday Welsh Wilkes), HERD_START_TIMEOUT (seconds,
@@ -153,10 +153,37 @@ stop_node() {
   echo "$name stopped (pid $pid)"
 }
 
-# More about a running node, from the node itself, on the lines after its status line: the place for the links
-# its HTTP status endpoint will give (httpPort). Nothing yet.
-status_details() {
-  :
+# The body of GET PATH from HOST:PORT: by curl if there is one, else by bash's /dev/tcp; nothing if no answer.
+http_get() {
+  local host=$1 port=$2 path=$3
+  if command -v curl >/dev/null; then
+    curl -fsS --max-time 2 "http://$host:$port$path" 2>/dev/null || true
+  else
+    timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2" && printf "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n" "$3" "$1" >&3 && cat <&3' \
+      _ "$host" "$port" "$path" 2>/dev/null | tr -d '\r' | sed '1,/^$/d' || true
+  fi
+}
+
+# "Hands up since <time>, Holiday down since <time>" from a node's /status (pretty-printed JSON, one field a line).
+links_of() {
+  awk -F'"' '
+    /"neighbour" :/ { name = $4 }
+    /"up" :/ && name != "" { up = ($0 ~ /true/) ? "up" : "down" }
+    /"since" :/ && name != "" { printf "%s%s %s since %s", sep, name, up, $4; sep = ", "; name = "" }
+  '
+}
+
+status_links() {
+  local name=$1 port body links
+  port=$(conf_int "$name" httpPort)
+  [ -n "$port" ] || return 0
+  body=$(http_get "$(connect_host "$name")" "$port" /status)
+  if [ -z "$body" ]; then
+    printf '%-8s links unknown: no answer on HTTP port %s\n' "" "$port"
+    return 0
+  fi
+  links=$(printf '%s\n' "$body" | links_of)
+  printf '%-8s links: %s\n' "" "${links:-none}"
 }
 
 status_node() {
@@ -164,7 +191,7 @@ status_node() {
   pid=$(running_pid "$name")
   if [ -n "$pid" ]; then
     printf '%-8s up    %s, pid %s, log %s\n' "$name" "$(ports_of "$name")" "$pid" "$(log_of "$name")"
-    status_details "$name"
+    status_links "$name"
   else
     printf '%-8s down  %s\n' "$name" "$(ports_of "$name")"
   fi

@@ -31,6 +31,7 @@ final class CalcConnection {
   private final CalcConfig config;
   private final MemoryBudget memory;
   private final Logger log;
+  private final CalcMeters meters;
   private final String request;
   private final RequestReader reader;
   private final long openedNanos = System.nanoTime();
@@ -52,6 +53,7 @@ final class CalcConnection {
     this.config = shared.config();
     this.memory = shared.memory();
     this.log = shared.log();
+    this.meters = shared.meters();
     this.request = "req=" + id + " from=" + socket.remoteAddress();
     this.reader = new RequestReader(config.maxRequestBytes());
   }
@@ -112,6 +114,7 @@ final class CalcConnection {
       socket.close();
     } else if (reader.state() != RequestReader.State.COMPLETE) {
       if (reader.started()) {
+        meters.refused().increment();
         log.info("{} refused: input ended before the {}", request,
             reader.state() == RequestReader.State.HEADER ? "8-byte length" : reader.declared() + " bytes declared");
         answerAndClose(List.of(errorLine("request truncated")));
@@ -122,6 +125,7 @@ final class CalcConnection {
   }
 
   private void refuse(String reason, String why) {
+    meters.refused().increment();
     log.info("{} refused: {}", request, why);
     answer(List.of(errorLine(reason)), false);
     discarding = true;
@@ -138,6 +142,7 @@ final class CalcConnection {
         return;
       }
       if (result.failed() && result.cause() instanceof BatchEvaluation.Refused refused) {
+        meters.refused().increment();
         log.info("{} refused: {} after {} result bytes", request, refused.getMessage(), replyBytes);
         answerAndClose(List.of(errorLine(refused.getMessage())));
       } else if (result.failed()) {
@@ -145,6 +150,8 @@ final class CalcConnection {
         socket.close();
       } else {
         List<ChunkResult> chunks = result.result();
+        meters.answered().increment();
+        meters.lines().increment(chunks.stream().mapToInt(ChunkResult::lines).sum());
         log.info("{} bytes={} lines={} errors={} workers={} chunks={} evalMs={} totalMs={}", request, text.length,
             chunks.stream().mapToInt(ChunkResult::lines).sum(),
             chunks.stream().mapToInt(ChunkResult::errors).sum(), batch.workers(), chunks.size(),

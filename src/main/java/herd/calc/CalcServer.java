@@ -14,18 +14,21 @@ import org.slf4j.Logger;
 final class CalcServer extends VerticleBase {
 
   /** What every connection of one instance uses. */
-  record Shared(WorkerExecutor pool, CalcConfig config, MemoryBudget memory, Logger log, Duration idleTimeout) {
+  record Shared(WorkerExecutor pool, CalcConfig config, MemoryBudget memory, Logger log, Duration idleTimeout,
+      CalcMeters meters) {
   }
 
   private final NodeContext node;
   private final CalcConfig config;
   private final ConnectionGate gate;
   private final MemoryBudget memory;
+  private final CalcMeters meters;
   private final Logger log;
   private Shared shared;
 
-  CalcServer(NodeContext node, CalcConfig config, ConnectionGate gate, MemoryBudget memory) {
+  CalcServer(NodeContext node, CalcConfig config, ConnectionGate gate, MemoryBudget memory, CalcMeters meters) {
     this.node = node;
+    this.meters = meters;
     this.config = config;
     this.gate = gate;
     this.memory = memory;
@@ -36,7 +39,7 @@ final class CalcServer extends VerticleBase {
   public Future<?> start() {
     // shared by name, so every instance of this node's server uses the same threads; closed on undeploy
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(poolName(node.name()), config.poolThreads());
-    shared = new Shared(pool, config, memory, log, node.config().idleTimeout());
+    shared = new Shared(pool, config, memory, log, node.config().idleTimeout(), meters);
     return Listener.listen(vertx, "calculations", node.config().host(), config.port(), this::accept);
   }
 

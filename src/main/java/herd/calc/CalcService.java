@@ -35,8 +35,10 @@ public final class CalcService implements NodeService {
     ConnectionGate gate = new ConnectionGate(node.config().maxConnections(),
         node.config().maxConnectionsPerAddress(), node.logs().logger("calc"), "calculations");
     MemoryBudget memory = new MemoryBudget(config.maxBufferedBytes());
+    CalcMeters meters = CalcMeters.of(node.meters());
+    node.counters().register("connections.calc", gate::open);
     return node.vertx()
-        .deployVerticle(() -> new CalcServer(node, config, gate, memory),
+        .deployVerticle(() -> new CalcServer(node, config, gate, memory, meters),
             new DeploymentOptions().setInstances(node.config().instances()))
         .onSuccess(id -> node.logs().logger("calc").info(
             "calculations on {}:{}, {} workers a request, {} pool threads, requests up to {} bytes, replies up to {} "

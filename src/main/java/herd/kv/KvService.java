@@ -49,6 +49,8 @@ public final class KvService implements NodeService {
     node.replica().register(tokens);
     node.replica().register(sets);
     node.replica().register(deletes);
+    node.counters().register("kv.entries", store::size);
+    node.counters().register("kv.tokens", store::tokens);
     ReadThrough readThrough = new ReadThrough(node.vertx(), others, limits.readThroughMillis(),
         2L * limits.maxRequestBytes(), log);
     KeyValues kv = new KeyValues(node.replica(), store, tokens, sets, deletes, readThrough);

@@ -20,10 +20,12 @@ final class MetricsServer extends VerticleBase {
   private final PointUpdates points;
   private final ConnectionGate gate;
   private final LineLimits limits;
+  private final CommandCounters commands;
   private final Logger log;
 
   MetricsServer(NodeContext node, int port, MetricStore store, PointUpdates points, ConnectionGate gate,
-      LineLimits limits) {
+      LineLimits limits, CommandCounters commands) {
+    this.commands = commands;
     this.node = node;
     this.port = port;
     this.store = store;
@@ -46,7 +48,7 @@ final class MetricsServer extends VerticleBase {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new MetricsSession(store, points, node.replica()), limits, wire,
+    LineConnection.serve(socket, new MetricsSession(store, points, node.replica(), commands), limits, wire,
         node.replica().ready(), () -> gate.leave(socket));
   }
 }

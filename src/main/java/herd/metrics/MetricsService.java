@@ -42,7 +42,10 @@ public final class MetricsService implements NodeService {
         node.logs().logger("metrics"), "metrics");
     LineLimits limits = LineLimits.DEFAULT.withMaxLineBytes(MAX_LINE_BYTES).withIdleTimeout(config.idleTimeout());
     int instances = NodeConfig.positiveInt(config.json(), "metricsInstances", Math.max(1, config.instances() / 2));
-    return node.vertx().deployVerticle(() -> new MetricsServer(node, port, store, points, gate, limits),
+    CommandCounters commands = CommandCounters.of(node.meters());
+    node.counters().register("metrics.points", store::points);
+    node.counters().register("connections.metrics", gate::open);
+    return node.vertx().deployVerticle(() -> new MetricsServer(node, port, store, points, gate, limits, commands),
         new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> node.logs().logger("metrics").info("metrics on {}:{}, {} event loops", config.host(), port,
             instances));

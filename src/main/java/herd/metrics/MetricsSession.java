@@ -18,8 +18,10 @@ final class MetricsSession implements LineHandler {
   private final MetricStore store;
   private final PointUpdates points;
   private final Replica replica;
+  private final CommandCounters commands;
 
-  MetricsSession(MetricStore store, PointUpdates points, Replica replica) {
+  MetricsSession(MetricStore store, PointUpdates points, Replica replica, CommandCounters commands) {
+    this.commands = commands;
     this.store = store;
     this.points = points;
     this.replica = replica;
@@ -29,13 +31,21 @@ final class MetricsSession implements LineHandler {
   public Future<Buffer> line(Buffer bytes) {
     MetricsCommand command = MetricsParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
     if (command instanceof MetricsCommand.Put put) {
-      return replica.write(points, put)
-          .map(written -> written == Written.STORED ? MetricsReply.OK : MetricsReply.ERROR);
+      return replica.write(points, put).map(written -> {
+        if (written == Written.STORED) {
+          commands.putStored().increment();
+          return MetricsReply.OK;
+        }
+        commands.putRefused().increment();
+        return MetricsReply.ERROR;
+      });
     } else if (command instanceof MetricsCommand.Get get) {
+      commands.get().increment();
       return Future.succeededFuture(MetricsReply.points(store.select(get.key())));
     } else if (command instanceof MetricsCommand.Blank) {
       return NO_REPLY;
     }
+    commands.invalid().increment();
     return ERROR;
   }
 
@@ -50,11 +60,16 @@ final class MetricsSession implements LineHandler {
       return null;
     }
     MetricsCommand command = MetricsParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
-    return command instanceof MetricsCommand.Get get ? MetricsReply.chunks(store.select(get.key())) : null;
+    if (command instanceof MetricsCommand.Get get) {
+      commands.get().increment();
+      return MetricsReply.chunks(store.select(get.key()));
+    }
+    return null;
   }
 
   @Override
   public Buffer overlong(Buffer head) {
+    commands.invalid().increment();
     return MetricsReply.ERROR;
   }
 }

@@ -1,6 +1,7 @@
 package herd.node;
 
 import herd.calc.CalcService;
+import herd.http.HttpService;
 import herd.kv.KvService;
 import herd.log.NodeLogs;
 import herd.metrics.MetricsService;
@@ -33,7 +34,7 @@ public class HerdNode extends VerticleBase {
   private NodeLogs logs;
   private PeerLinks peers;
   private Replica replica;
-  private Router http;
+  private NodeMeters meters;
 
   public HerdNode() {
     this(Clock.systemUTC());
@@ -45,7 +46,8 @@ public class HerdNode extends VerticleBase {
   }
 
   private static List<NodeService> services() {
-    return List.of(new HerdService(), new MetricsService(), new CalcService(), new KvService());
+    return List.of(new HerdService(), new MetricsService(), new CalcService(), new KvService(),
+        new HttpService());
   }
 
   @Override
@@ -69,12 +71,16 @@ public class HerdNode extends VerticleBase {
     peers = new PeerLinks(vertx, peerConfig, logs.logger("peer"));
     replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
         peers, logs.logger("replica"));
-    http = Router.router(vertx);
-    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, http, new AtomicLong(), clock);
+    meters = NodeMeters.of(vertx, config.name());
+    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, router(replica), new AtomicLong(),
+        clock, new NodeCounters(), meters);
     // The ports open at once; what clients send waits until the replica has restored the node's state, and the
     // links come up only then, so that catch-up starts from the restored state.
     return Future.all(services.stream().map(service -> start(service, node)).toList())
-        .compose(started -> replica.open())
+        .compose(started -> {
+          replica.stats().bindTo(meters.registry(), config.name());
+          return replica.open();
+        })
         .compose(v -> peers.start())
         .onSuccess(v -> {
           log.info("node {} up: herd protocol on {}:{}, peer links on port {}, neighbours {}", config.name(),
@@ -88,6 +94,9 @@ public class HerdNode extends VerticleBase {
   }
 
   /**
+  }
+
+  /**
    * The launcher's {@code -instances N} deploys N copies of this verticle, that is N nodes of one name in one
    * process, each with the same log and the same links; the node's event loops are its config's business.
    */
@@ -98,9 +107,22 @@ public class HerdNode extends VerticleBase {
     }
   }
 
-  /** The router of the node's HTTP face, once it started: every service's routes are mounted on it. */
-  public Router http() {
-    return http;
+  /**
+   * The router of the node's HTTP face, where every service mounts its routes. Like the client ports, it answers
+   * only once the replica has restored the node's state: every request but {@code /health} (which says how that
+   * goes) waits until then, whichever service's route it is for.
+   */
+  private Router router(Replica replica) {
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      Future<Void> ready = replica.ready();
+      if (ready.isComplete() || "/health".equals(ctx.normalizedPath())) {
+        ctx.next();
+      } else {
+        ready.onComplete(done -> ctx.next());
+      }
+    });
+    return router;
   }
 
   private static Future<?> start(NodeService service, NodeContext node) {
@@ -115,6 +137,9 @@ public class HerdNode extends VerticleBase {
   public Future<?> stop() {
     if (logs != null) {
       logs.logger("node").info("node stopping");
+    }
+    if (meters != null) {
+      meters.remove();
     }
     Future<Void> closing = peers == null ? Future.succeededFuture() : peers.stop();
     return closing.eventually(() -> replica == null ? Future.succeededFuture() : replica.close()).eventually(() -> {

@@ -23,10 +23,12 @@ final class HerdServer extends VerticleBase {
   private final PlacesProvider places;
   private final ConnectionGate gate;
   private final LineLimits limits;
+  private final CommandCounters commands;
   private final Logger wireLog;
 
   HerdServer(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
-      ConnectionGate gate, LineLimits limits) {
+      ConnectionGate gate, LineLimits limits, CommandCounters commands) {
+    this.commands = commands;
     this.node = node;
     this.locations = locations;
     this.locationUpdates = locationUpdates;
@@ -48,7 +50,7 @@ final class HerdServer extends VerticleBase {
       return;
     }
     wire.event("opened");
-    LineConnection.serve(socket, new HerdSession(node, locations, locationUpdates, places),
+    LineConnection.serve(socket, new HerdSession(node, locations, locationUpdates, places, commands),
         limits, wire, node.replica().ready(), () -> gate.leave(socket));
   }
 }

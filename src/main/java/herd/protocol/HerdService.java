@@ -8,6 +8,7 @@ import herd.node.ConfigException;
 import herd.node.NodeConfig;
 import herd.node.NodeContext;
 import herd.node.NodeService;
+import herd.places.MeteredPlaces;
 import herd.places.PlacesConfig;
 import herd.places.PlacesProvider;
 import herd.places.PlacesProviders;
@@ -45,12 +46,23 @@ public final class HerdService implements NodeService {
         NodeConfig.positiveInt(config.json(), "maxLocationBytes", DEFAULT_MAX_LOCATION_BYTES));
     LocationUpdates locationUpdates = new LocationUpdates(locations, node.logs().logger("flood"));
     node.replica().register(locationUpdates);
-    PlacesProvider places = PlacesProviders.start(node.vertx(), PlacesConfig.from(config.json()),
-        node.logs().logger("places"));
+    PlacesConfig placesConfig = PlacesConfig.from(config.json());
+    MeteredPlaces places = new MeteredPlaces(PlacesProviders.start(node.vertx(), placesConfig,
+        node.logs().logger("places")), node.meters());
     ConnectionGate gate = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress(),
         node.logs().logger("wire"), "herd");
     LineLimits limits = LineLimits.DEFAULT.withMaxLineBytes(maxLineBytes(config)).withIdleTimeout(config.idleTimeout());
-    return node.vertx().deployVerticle(() -> new HerdServer(node, locations, locationUpdates, places, gate, limits),
+    CommandCounters commands = CommandCounters.of(node.meters());
+    node.counters().register("locations", locations::clients);
+    node.counters().register("connections.herd", gate::open);
+    node.counters().register("places.provider", placesConfig.provider()::toString);
+    places.cache().ifPresent(cache -> {
+      node.counters().register("places.cache.hits", cache::hits);
+      node.counters().register("places.cache.misses", cache::misses);
+      node.counters().register("places.cache.hitRate", cache::hitRate);
+    });
+    return node.vertx().deployVerticle(() -> new HerdServer(node, locations, locationUpdates, places, gate, limits,
+            commands),
         new DeploymentOptions().setInstances(config.instances()))
         .onSuccess(deployed -> places.prepare());
   }

@@ -26,8 +26,11 @@ final class HerdSession implements LineHandler {
   private final LocationStore locations;
   private final LocationUpdates locationUpdates;
   private final PlacesProvider places;
+  private final CommandCounters commands;
 
-  HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places) {
+  HerdSession(NodeContext node, LocationStore locations, LocationUpdates locationUpdates, PlacesProvider places,
+      CommandCounters commands) {
+    this.commands = commands;
     this.node = node;
     this.locations = locations;
     this.locationUpdates = locationUpdates;
@@ -44,11 +47,13 @@ final class HerdSession implements LineHandler {
     } else if (command instanceof HerdCommand.Blank) {
       return NO_REPLY;
     }
+    commands.invalid().increment();
     return Future.succeededFuture(invalid(bytes));
   }
 
   @Override
   public Buffer overlong(Buffer head) {
+    commands.invalid().increment();
     return invalid(head);
   }
 
@@ -58,8 +63,10 @@ final class HerdSession implements LineHandler {
     Location location = new Location(node.name(), skew, iamat.clientId(), iamat.coordinates(), iamat.time());
     return node.replica().write(locationUpdates, location).map(written -> {
       if (written == Written.FULL || written == Written.FAILED) {
+        commands.iamatRefused().increment();
         return invalid(bytes);
       }
+      commands.iamatStored().increment();
       return latin1(location.atLine() + "\n");
     });
   }
@@ -67,8 +74,10 @@ final class HerdSession implements LineHandler {
   private Future<Buffer> whatsat(HerdCommand.Whatsat whatsat, Buffer bytes) {
     Location location = locations.get(whatsat.clientId());
     if (location == null) {
+      commands.whatsatUnknown().increment();
       return Future.succeededFuture(invalid(bytes));
     }
+    commands.whatsatAnswered().increment();
     PlacesQuery query = new PlacesQuery(location.coordinates().latitude(), location.coordinates().longitude(),
         whatsat.radiusKm().multiply(METRES_PER_KM), whatsat.maxItems());
     return places.nearby(query)

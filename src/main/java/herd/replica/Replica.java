@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 
@@ -57,6 +58,7 @@ public final class Replica {
   private final Map<String, CatchUpStream> streams = new ConcurrentHashMap<>();
   private final ReplicaStats stats = new ReplicaStats();
   private final Promise<Void> ready = Promise.promise();
+  private final List<CommitListener> committed = new CopyOnWriteArrayList<>();
   private UpdateLog store;
   private String origin;
   private volatile boolean failed;
@@ -84,6 +86,18 @@ public final class Replica {
     if (kinds.putIfAbsent(kind.name(), kind) != null) {
       throw new IllegalStateException("update kind " + kind.name() + " is taken");
     }
+    stats.kind(kind.name());
+  }
+
+  /** Told of every update this node stored, a client's or a neighbour's, once it is durable. */
+  public interface CommitListener {
+    /** {@code from} is the neighbour it came from, null for a client's write. Called on any thread: be quick. */
+    void committed(Envelope update, String from);
+  }
+
+  /** Adds a listener of updates as they are committed (not of those restored at start). */
+  public void onCommitted(CommitListener listener) {
+    committed.add(listener);
   }
 
   /**
@@ -254,6 +268,7 @@ public final class Replica {
           Buffer flood = Buffer.buffer(line.length + 1).appendBytes(line).appendByte((byte) '\n');
           peers.flood(flood, from).onComplete(sent -> done.accept(true));
           stats.flooded(envelope.kind());
+          committed.forEach(listener -> listener.committed(envelope, from));
         }));
   }
 

@@ -1,5 +1,7 @@
 package herd.replica;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,12 @@ public final class ReplicaStats {
   private final Map<String, KindCounts> kinds = new ConcurrentHashMap<>();
   private final Map<String, CatchUps> catchUps = new ConcurrentHashMap<>();
   private final LongAdder malformed = new LongAdder();
+  private final LongAdder catchUpUpdatesSent = new LongAdder();
+  private final LongAdder catchUpBytesSent = new LongAdder();
+
+  void kind(String kind) {
+    of(kind);
+  }
 
   void accepted(String kind) {
     of(kind).accepted().increment();
@@ -60,6 +68,8 @@ public final class ReplicaStats {
   }
 
   void catchUpSent(String neighbour, long updates, long bytes) {
+    catchUpUpdatesSent.add(updates);
+    catchUpBytesSent.add(bytes);
     catchUps.compute(neighbour, (n, held) -> {
       CatchUps was = held == null ? NONE : held;
       return new CatchUps(Instant.now(), updates, bytes, was.lastAsked(), was.lastReceived(), was.receivedUpdates());
@@ -87,5 +97,31 @@ public final class ReplicaStats {
 
   public long malformed() {
     return malformed.sum();
+  }
+
+  /**
+   * Reports the counts as Prometheus counters of node {@code node}: {@code herd_updates_accepted_total} (client
+   * writes stored), {@code _received_} (neighbours' updates that were news), {@code _flooded_}, {@code _refused_},
+   * each by {@code kind}; {@code herd_catchup_updates_sent_total} and {@code herd_catchup_bytes_sent_total}. Call once
+   * the kinds are registered.
+   */
+  public void bindTo(MeterRegistry registry, String node) {
+    kinds.forEach((kind, counts) -> {
+      counter(registry, "herd.updates.accepted", "client writes stored", counts.accepted(), node, kind);
+      counter(registry, "herd.updates.received", "neighbours' updates that were news", counts.received(), node, kind);
+      counter(registry, "herd.updates.flooded", "updates handed to the neighbours", counts.flooded(), node, kind);
+      counter(registry, "herd.updates.refused", "updates refused (store full, clock too far ahead)",
+          counts.refused(), node, kind);
+    });
+    FunctionCounter.builder("herd.catchup.updates.sent", catchUpUpdatesSent, LongAdder::sum)
+        .description("updates sent to neighbours catching up").tag("node", node).register(registry);
+    FunctionCounter.builder("herd.catchup.bytes.sent", catchUpBytesSent, LongAdder::sum)
+        .description("bytes sent to neighbours catching up").tag("node", node).register(registry);
+  }
+
+  private static void counter(MeterRegistry registry, String name, String description, LongAdder count, String node,
+      String kind) {
+    FunctionCounter.builder(name, count, LongAdder::sum).description(description).tag("kind", kind).tag("node", node)
+        .register(registry);
   }
 }

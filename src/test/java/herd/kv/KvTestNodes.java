@@ -1,25 +1,16 @@
 package herd.kv;
 
-import herd.node.HerdNode;
 import herd.testing.FreePorts;
 import herd.testing.TestNodes;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Nodes with an HTTP face for the key-value tests. The node serves its router on {@code httpPort} once the herd's
- * HTTP server is part of it; until then (whenever the port is not taken by the node itself) the test serves the
- * node's router there, and closes that server when the node is undeployed through {@link #undeploy}.
- */
+/** Nodes with an HTTP face (config key {@code httpPort}) for the key-value tests. */
 public final class KvTestNodes {
 
-  private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
   private static final Map<Integer, String> DEPLOYMENTS = new ConcurrentHashMap<>();
 
   private KvTestNodes() {
@@ -69,28 +60,14 @@ public final class KvTestNodes {
         "127.0.0.1:" + a.getInteger("peerPort")));
   }
 
-  /** Deploys a node and makes sure its router answers on its {@code httpPort}; returns the deployment id. */
+  /** Deploys a node, which serves its HTTP face on its {@code httpPort}; returns the deployment id. */
   public static String deploy(Vertx vertx, JsonObject config) {
-    HerdNode node = new HerdNode(Clock.systemUTC());
-    String id = vertx.deployVerticle(node, new DeploymentOptions().setConfig(config)).await();
-    int port = config.getInteger("httpPort");
-    DEPLOYMENTS.put(port, id);
-    try {
-      SERVERS.put(id, vertx.createHttpServer().requestHandler(node.http()).listen(port, "127.0.0.1").await());
-    } catch (RuntimeException e) {
-      if (!String.valueOf(e.getMessage()).contains("in use")) {
-        throw e;
-      }
-      // The node serves its HTTP face itself.
-    }
+    String id = TestNodes.deploy(vertx, config);
+    DEPLOYMENTS.put(config.getInteger("httpPort"), id);
     return id;
   }
 
   public static void undeploy(Vertx vertx, String id) {
-    HttpServer server = SERVERS.remove(id);
-    if (server != null) {
-      server.close().await();
-    }
     vertx.undeploy(id).await();
   }
 

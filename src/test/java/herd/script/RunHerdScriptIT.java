@@ -73,6 +73,7 @@ class RunHerdScriptIT {
     assertThat(awaitWhatsat(herd.port("Hands"), client)).startsWith("AT Goloman +");
 
     assertThat(run("status").output()).contains("Goloman  up").contains("Wilkes   up");
+    assertThat(statusOnceItShows(" up since ")).containsPattern("(?m)^ +links: .*\\b(Hands|Holiday|Wilkes) up since ");
 
     Result stop = run("stop");
     assertThat(stop.exitCode()).as(stop.output()).isZero();
@@ -85,8 +86,18 @@ class RunHerdScriptIT {
     assertThat(run("status").output()).contains("Goloman  down").contains("Wilkes   down");
   }
 
+  /** The status once it contains {@code text} (each node's links come from its HTTP face), within ten seconds. */
+  private String statusOnceItShows(String text) throws Exception {
+    String output = run("status").output();
+    for (int attempt = 0; attempt < 50 && !output.contains(text); attempt++) {
+      Thread.sleep(200);
+      output = run("status").output();
+    }
+    return output;
+  }
+
   private Herd writeConfigs() throws IOException {
-    Herd herd = new Herd();
+    Herd herd = new Herd().withHttp();
     Files.createDirectories(dir.resolve("conf"));
     for (String name : Herd.NAMES) {
       JsonObject config = herd.config(name).copy().put("logFile", dir.resolve(name + ".log").toString());

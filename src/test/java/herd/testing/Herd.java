@@ -35,6 +35,16 @@ public final class Herd {
     configs.get(node).put("neighbours", neighbours);
   }
 
+  /** Gives every node an HTTP face on a free port ({@code httpPort}). */
+  public Herd withHttp() {
+    configs.values().forEach(config -> config.put("httpPort", FreePorts.next()));
+    return this;
+  }
+
+  public int httpPort(String name) {
+    return configs.get(name).getInteger("httpPort");
+  }
+
   public JsonObject config(String name) {
     return configs.get(name);
   }

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
@@ -38,6 +39,9 @@ public final class CachedPlaces implements PlacesProvider {
   private final LongSupplier nanoClock;
   private final Logger log;
   private final Map<CacheKey, Entry> entries;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder shared = new LongAdder();
 
   /** An answer being fetched or fetched; {@code expiresAt} is set (in clock nanos) once it is kept. */
   private static final class Entry {
@@ -81,7 +85,12 @@ public final class CachedPlaces implements PlacesProvider {
       }
     }
     if (source.equals("miss")) {
+      misses.increment();
       fetch(key, entry, query);
+    } else if (source.equals("hit")) {
+      hits.increment();
+    } else {
+      shared.increment();
     }
     Context caller = vertx.getOrCreateContext();
     Promise<ObjectNode> answer = Promise.promise();
@@ -93,6 +102,28 @@ public final class CachedPlaces implements PlacesProvider {
             query.latitude(), query.longitude(), query.radiusParameter(), query.maxItems(), source,
             done.succeeded() ? done.result().path("status").asText("none") : done.cause().getMessage(),
             (System.nanoTime() - started) / 1_000_000));
+  }
+
+  /** Searches answered from the cache. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Searches that called upstream. */
+  public long misses() {
+    return misses.sum();
+  }
+
+  /** Searches that shared a call in flight. */
+  public long shared() {
+    return shared.sum();
+  }
+
+  /** The share of searches that made no upstream call of their own (hits and shared calls), 0 before any. */
+  public double hitRate() {
+    long saved = hits() + shared();
+    long all = saved + misses();
+    return all == 0 ? 0 : (double) saved / all;
   }
 
   private void fetch(CacheKey key, Entry entry, PlacesQuery query) {

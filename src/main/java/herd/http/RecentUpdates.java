@@ -1,0 +1,106 @@
+package herd.http;
+
+import herd.location.Location;
+import herd.replica.Envelope;
+import herd.replica.Replica;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the page shows of the updates a node committed: the last {@value #CAPACITY} of them (a ring), and the last
+ * location of the {@value #MAX_CLIENTS} clients heard of most recently. Fed by {@link Replica#onCommitted}: the
+ * listener only keeps the envelope; payloads are parsed when the page asks, a few times a second at most.
+ */
+final class RecentUpdates implements Replica.CommitListener {
+
+  static final int CAPACITY = 50;
+  static final int MAX_CLIENTS = 1000;
+  private static final int MAX_TEXT = 200;
+
+  private record Entry(long seq, long millis, Envelope update, String from) {
+  }
+
+  private final Entry[] ring = new Entry[CAPACITY];
+  private final Map<String, Envelope> clients = new LinkedHashMap<>(64, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Envelope> eldest) {
+      return size() > MAX_CLIENTS;
+    }
+  };
+  private long seq;
+  private long clientsVersion;
+
+  @Override
+  public synchronized void committed(Envelope update, String from) {
+    seq++;
+    ring[(int) (seq % CAPACITY)] = new Entry(seq, System.currentTimeMillis(), update, from);
+    if (update.kind().equals("AT")) {
+      String client = clientOf(update.payload());
+      if (client != null) {
+        clients.remove(client);
+        clients.put(client, update);
+        clientsVersion++;
+      }
+    }
+  }
+
+  /** The client id of an AT payload ({@code <server> <skew> <client> <location> <time>}), or null. */
+  private static String clientOf(String payload) {
+    int first = payload.indexOf(' ');
+    int second = first < 0 ? -1 : payload.indexOf(' ', first + 1);
+    int third = second < 0 ? -1 : payload.indexOf(' ', second + 1);
+    return third < 0 ? null : payload.substring(second + 1, third);
+  }
+
+  synchronized long lastSeq() {
+    return seq;
+  }
+
+  synchronized long clientsVersion() {
+    return clientsVersion;
+  }
+
+  /** The updates after {@code afterSeq} still held, oldest first. */
+  synchronized JsonArray since(long afterSeq) {
+    JsonArray updates = new JsonArray();
+    for (long s = Math.max(afterSeq + 1, seq - CAPACITY + 1); s <= seq; s++) {
+      Entry entry = ring[(int) (s % CAPACITY)];
+      if (entry != null && entry.seq() == s) {
+        String payload = entry.update().payload();
+        updates.add(new JsonObject().put("seq", s).put("at", entry.millis()).put("kind", entry.update().kind())
+            .put("origin", nodeOf(entry.update().origin())).put("from", entry.from())
+            .put("text", payload.length() > MAX_TEXT ? payload.substring(0, MAX_TEXT) + "…" : payload));
+      }
+    }
+    return updates;
+  }
+
+  /** The clients' last known locations, least recently heard of first. */
+  JsonArray clients() {
+    List<Envelope> held;
+    synchronized (this) {
+      held = new ArrayList<>(clients.values());
+    }
+    JsonArray result = new JsonArray();
+    for (Envelope update : held) {
+      Location location = Location.parseAt("AT " + update.payload());
+      if (location != null) {
+        result.add(new JsonObject().put("client", location.clientId()).put("server", location.server())
+            .put("lat", Double.parseDouble(location.coordinates().latitude()))
+            .put("lon", Double.parseDouble(location.coordinates().longitude()))
+            .put("time", location.time().text()));
+      }
+    }
+    return result;
+  }
+
+  /** An origin id is the node's name and the incarnation of its data: {@code Goloman.mwueu65d}. */
+  private static String nodeOf(String origin) {
+    int dot = origin.lastIndexOf('.');
+    return dot < 0 ? origin : origin.substring(0, dot);
+  }
+}

@@ -1,0 +1,45 @@
+package herd.node;
+
+import io.vertx.launcher.application.HookContext;
+import io.vertx.launcher.application.VertxApplication;
+import io.vertx.launcher.application.VertxApplicationHooks;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+
+/**
+ * The jar's main class: Vert.x's launcher with every option it has ({@code -conf}, {@code -instances},
+ * {@code -options}, …), and Vert.x's own meters enabled for the Prometheus registry the node's {@code /metrics}
+ * serves, unless {@code -options} set metrics of their own.
+ */
+public class HerdLauncher extends VertxApplication {
+
+  public HerdLauncher(String[] args) {
+    super(args, new MetricsHooks());
+  }
+
+  public static void main(String[] args) {
+    new HerdLauncher(args).launch();
+  }
+
+  /**
+   * Metrics options that report Vert.x's net, HTTP and pool meters to a Prometheus registry, labelled with the local
+   * address of each server ({@code local="127.0.0.1:12001"}): connections and bytes per port.
+   */
+  public static MicrometerMetricsOptions metricsOptions() {
+    return new MicrometerMetricsOptions()
+        .addLabels(Label.LOCAL)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setEnabled(true);
+  }
+
+  private static final class MetricsHooks implements VertxApplicationHooks {
+    @Override
+    public void beforeStartingVertx(HookContext context) {
+      if (context.vertxOptions().getMetricsOptions() == null
+          || !context.vertxOptions().getMetricsOptions().isEnabled()) {
+        context.vertxOptions().setMetricsOptions(metricsOptions());
+      }
+    }
+  }
+}
