@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Starts, stops and inspects the herd's nodes as background processes.
 #
-#   ./run-herd.sh start [NAME]     build the jar if needed, start every node (or one), wait until it answers
+#   ./run-herd.sh start [NAME]     build the jar if needed, start every node (or one) with bin/herd-node, wait until
+#                                  it answers
 #   ./run-herd.sh stop [NAME]      stop the nodes this script started (pid files under run/)
 #   ./run-herd.sh restart [NAME]
 #   ./run-herd.sh status [NAME]
 #
-# Environment: JAVA_OPTS (extra JVM options), HERD_CONF_DIR (default conf), HERD_RUN_DIR (default run),
-# HERD_NODES (default: Goloman Hands Holiday Welsh Wilkes), HERD_START_TIMEOUT (seconds, default 60),
-# HERD_SECRET (the herd key the nodes' links prove; default: the one in run/herd.key, made on first start).
+# Environment: JAVA_OPTS (extra JVM options, passed on by bin/herd-node), HERD_CONF_DIR (default conf),
+# HERD_RUN_DIR (default run), HERD_NODES (default: Goloman Hands Holiday Welsh Wilkes), HERD_START_TIMEOUT (seconds,
+# default 60), HERD_SECRET (the herd key the nodes' links prove; default: the one in run/herd.key, made on first
+# start).
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -18,6 +20,7 @@ NODES=(${HERD_NODES:-Goloman Hands Holiday Welsh Wilkes})
 START_TIMEOUT=${HERD_START_TIMEOUT:-60}
 JAR=target/herd.jar
 KEY_FILE="$RUN_DIR/herd.key"
+BUILT=target/herd.jar.built   # touched by each successful package; the jar itself keeps its time when unchanged
 
 die() { echo "run-herd.sh: $*" >&2; exit 1; }
 
@@ -45,7 +48,9 @@ running_pid() {
   file=$(pid_file "$1")
   [ -f "$file" ] || return 0
   pid=$(cat "$file")
-  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "-conf $(conf_of "$1")"; then
+  # bin/herd-node execs java with "-conf CONF"; until then it is "bin/herd-node CONF".
+  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" \
+      | grep -q -e "-conf $(conf_of "$1")" -e "herd-node $(conf_of "$1")"; then
     echo "$pid"
   else
     rm -f "$file"
@@ -66,11 +71,19 @@ ports_of() {
   echo "$line"
 }
 
+# Maven in batch mode, its colour resets removed; prints one line per build step, the whole log goes to a file.
 build_if_stale() {
-  if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
-    echo "building $JAR ..."
-    mvn -q -DskipTests package || die "the build failed"
+  local log=$RUN_DIR/build.log
+  if [ ! -f "$JAR" ] || [ ! -f "$BUILT" ] || [ -n "$(find src pom.xml -newer "$BUILT" -print -quit)" ]; then
+    echo "building $JAR (the first build downloads dependencies, about a minute) ..."
+    mkdir -p "$RUN_DIR"
+    if ! mvn -B -ntp -DskipTests package 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' | tee "$log" \
+        | sed -u -n -E 's/^\[INFO\] --- ([^ ]+) .*/  \1/p'; then
+      grep -E '^\[ERROR\]' "$log" | head -n 20 >&2
+      die "the build failed; its log is $log"
+    fi
   fi
+  bin/herd-node --archive || true
 }
 
 # Exports HERD_SECRET for the nodes: as the environment has it, or from the key file, made with a random key
@@ -98,8 +111,7 @@ start_node() {
     return 0
   fi
   mkdir -p "$RUN_DIR"
-  # shellcheck disable=SC2086
-  nohup java ${JAVA_OPTS:-} -jar "$JAR" -conf "$conf" > "$RUN_DIR/$name.out" 2>&1 < /dev/null &
+  nohup bin/herd-node "$conf" > "$RUN_DIR/$name.out" 2>&1 < /dev/null &
   echo $! > "$(pid_file "$name")"
 }
 
@@ -141,11 +153,18 @@ stop_node() {
   echo "$name stopped (pid $pid)"
 }
 
+# More about a running node, from the node itself, on the lines after its status line: the place for the links
+# its HTTP status endpoint will give (httpPort). Nothing yet.
+status_details() {
+  :
+}
+
 status_node() {
   local name=$1 pid
   pid=$(running_pid "$name")
   if [ -n "$pid" ]; then
     printf '%-8s up    %s, pid %s, log %s\n' "$name" "$(ports_of "$name")" "$pid" "$(log_of "$name")"
+    status_details "$name"
   else
     printf '%-8s down  %s\n' "$name" "$(ports_of "$name")"
   fi

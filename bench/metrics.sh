@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 
 bench/ensure-redis.sh
 
-mvn -q -DskipTests package
-java -cp target/herd.jar herd.bench.MetricsBench "$@"
+# The benchmarks are test classes (target/test-classes); the nodes run from target/herd.jar.
+mvn -B -ntp -q -DskipTests package
+java -cp target/herd.jar:target/test-classes herd.bench.MetricsBench "$@"
 if [[ -z "${SKIP_FOOTPRINT:-}" ]]; then
-  java -Xmx4g -cp target/herd.jar herd.bench.StoreFootprint 10000 1000
+  java -Xmx4g -cp target/herd.jar:target/test-classes herd.bench.StoreFootprint 10000 1000
 fi

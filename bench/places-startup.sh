@@ -1,7 +1,7 @@
 #!/bin/sh
 # Start-up time and memory of a node with the offline gazetteer, against the same node with a remote provider
 # (the anchor: no gazetteer to load). Starts one node at a time on a free loopback port, from target/herd.jar.
-#   mvn -q -DskipTests package && bench/places-startup.sh [runs]
+#   mvn -B -ntp -q -DskipTests package && bench/places-startup.sh [runs]
 set -eu
 runs=${1:-3}
 jar=target/herd.jar

@@ -17,7 +17,7 @@ bench/ensure-redis.sh
 
 mkdir -p target
 gcc -O2 -o target/lineload bench/lineload.c
-mvn -q -DskipTests package
+mvn -q -B -ntp -DskipTests package
 
 driver=
 cleanup() {
@@ -29,6 +29,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-java -cp target/herd.jar herd.bench.ReplicaBench --lineload target/lineload "$@" &
+java -cp target/herd.jar:target/test-classes herd.bench.ReplicaBench --lineload target/lineload "$@" &
 driver=$!
 wait "$driver"

@@ -204,6 +204,9 @@ final class CalcConnection {
       socket.write(parts.next());
     }
     if (thenClose && !closed) {
+      // Given back before the close, not after: the client has its reply and may send its next request at once.
+      memory.release(reserved);
+      reserved = 0;
       socket.end();
     }
   }

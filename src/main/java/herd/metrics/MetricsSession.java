@@ -29,7 +29,8 @@ final class MetricsSession implements LineHandler {
   public Future<Buffer> line(Buffer bytes) {
     MetricsCommand command = MetricsParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
     if (command instanceof MetricsCommand.Put put) {
-      return replica.write(points, put).map(written -> written == Written.STORED ? MetricsReply.OK : MetricsReply.ERROR);
+      return replica.write(points, put)
+          .map(written -> written == Written.STORED ? MetricsReply.OK : MetricsReply.ERROR);
     } else if (command instanceof MetricsCommand.Get get) {
       return Future.succeededFuture(MetricsReply.points(store.select(get.key())));
     } else if (command instanceof MetricsCommand.Blank) {

@@ -39,6 +39,7 @@ public final class LineConnection implements LineFramer.Sink {
   private long unsent;
   private final ArrayDeque<Future<Buffer>> inFlight = new ArrayDeque<>();
   private Future<Buffer> awaited;
+  private Buffer gathered = Buffer.buffer();
   private ReplyChunks streaming;
   private boolean draining;
   private boolean paused;
@@ -124,14 +125,15 @@ public final class LineConnection implements LineFramer.Sink {
     }
     draining = true;
     try {
-      while (!closed && unsent < limits.maxQueuedBytes()) {
+      while (!closed && unsent + gathered.length() < limits.maxQueuedBytes()) {
         while (!closed && !inFlight.isEmpty() && inFlight.peek().isComplete()) {
-          write(inFlight.poll());
+          gather(inFlight.poll());
         }
         if (streaming != null) {
           if (!inFlight.isEmpty()) {
             break;
           }
+          sendGathered();
           continueStreaming();
         } else if (!waiting.isEmpty() && inFlight.size() < limits.maxQueuedLines()) {
           answer(waiting.poll());
@@ -141,10 +143,11 @@ public final class LineConnection implements LineFramer.Sink {
       }
     } catch (RuntimeException e) {
       // a handler that throws is a bug; the connection is closed rather than left half-answered
-      write(Future.failedFuture(e));
+      gather(Future.failedFuture(e));
     } finally {
       draining = false;
     }
+    sendGathered();
     awaitHead();
     adjustReading();
     if (inputEnded && inFlight.isEmpty() && streaming == null && waiting.isEmpty() && !closed) {
@@ -185,7 +188,7 @@ public final class LineConnection implements LineFramer.Sink {
     inFlight.add(handler.line(next.line()));
   }
 
-  private void write(AsyncResult<Buffer> reply) {
+  private void gather(AsyncResult<Buffer> reply) {
     if (closed) {
       return;
     }
@@ -195,7 +198,23 @@ public final class LineConnection implements LineFramer.Sink {
       socket.close();
       return;
     }
-    send(reply.result());
+    Buffer bytes = reply.result();
+    if (bytes != null && bytes.length() > 0) {
+      wire.sent(bytes);
+      gathered.appendBuffer(bytes);
+    }
+  }
+
+  /**
+   * Writes the replies that were ready together in one write: a pipelining client whose requests completed at once
+   * gets their replies in one system call, not one each.
+   */
+  private void sendGathered() {
+    if (gathered.length() > 0 && !closed) {
+      Buffer bytes = gathered;
+      gathered = Buffer.buffer();
+      transmit(bytes);
+    }
   }
 
   private void send(Buffer bytes) {
@@ -203,6 +222,10 @@ public final class LineConnection implements LineFramer.Sink {
       return;
     }
     wire.sent(bytes);
+    transmit(bytes);
+  }
+
+  private void transmit(Buffer bytes) {
     int length = bytes.length();
     unsent += length;
     socket.write(bytes).onComplete(done -> sent(length, done.succeeded()));

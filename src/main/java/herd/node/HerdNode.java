@@ -1,6 +1,7 @@
 package herd.node;
 
 import herd.calc.CalcService;
+import herd.kv.KvService;
 import herd.log.NodeLogs;
 import herd.metrics.MetricsService;
 import herd.peer.PeerConfig;
@@ -32,6 +33,7 @@ public class HerdNode extends VerticleBase {
   private NodeLogs logs;
   private PeerLinks peers;
   private Replica replica;
+  private Router http;
 
   public HerdNode() {
     this(Clock.systemUTC());
@@ -43,7 +45,7 @@ public class HerdNode extends VerticleBase {
   }
 
   private static List<NodeService> services() {
-    return List.of(new HerdService(), new MetricsService(), new CalcService());
+    return List.of(new HerdService(), new MetricsService(), new CalcService(), new KvService());
   }
 
   @Override
@@ -52,6 +54,7 @@ public class HerdNode extends VerticleBase {
     ReplicaConfig replicaConfig;
     PeerConfig peerConfig;
     try {
+      refuseCopies(context.getInstanceCount());
       config = NodeConfig.parse(config());
       replicaConfig = ReplicaConfig.from(config);
       peerConfig = LinkConfig.parse(config, System::getenv);
@@ -66,8 +69,8 @@ public class HerdNode extends VerticleBase {
     peers = new PeerLinks(vertx, peerConfig, logs.logger("peer"));
     replica = new Replica(vertx, config.name(), replicaConfig, HybridClock.system(replicaConfig.maxSkewMillis()),
         peers, logs.logger("replica"));
-    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, Router.router(vertx), new AtomicLong(),
-        clock);
+    http = Router.router(vertx);
+    NodeContext node = new NodeContext(vertx, config, logs, peers, replica, http, new AtomicLong(), clock);
     // The ports open at once; what clients send waits until the replica has restored the node's state, and the
     // links come up only then, so that catch-up starts from the restored state.
     return Future.all(services.stream().map(service -> start(service, node)).toList())
@@ -82,6 +85,22 @@ public class HerdNode extends VerticleBase {
           log.error("node {} failed to start: {}", config.name(), error.getMessage());
           return stop().transform(stopped -> Future.failedFuture(error));
         });
+  }
+
+  /**
+   * The launcher's {@code -instances N} deploys N copies of this verticle, that is N nodes of one name in one
+   * process, each with the same log and the same links; the node's event loops are its config's business.
+   */
+  private static void refuseCopies(int copies) {
+    if (copies > 1) {
+      throw new ConfigException("-instances " + copies + " would start " + copies + " copies of this node in one"
+          + " process; leave -instances out and set the config key \"instances\" (the node's event-loop instances)");
+    }
+  }
+
+  /** The router of the node's HTTP face, once it started: every service's routes are mounted on it. */
+  public Router http() {
+    return http;
   }
 
   private static Future<?> start(NodeService service, NodeContext node) {

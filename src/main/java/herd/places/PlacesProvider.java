@@ -14,6 +14,13 @@ public interface PlacesProvider {
 
   Future<ObjectNode> nearby(PlacesQuery query);
 
+  /**
+   * Called once the node's port is open: work that makes the first answers faster but need not hold up the port
+   * (and on a machine starting several nodes, would take their CPU while they start) begins here.
+   */
+  default void prepare() {
+  }
+
   default Future<Void> close() {
     return Future.succeededFuture();
   }

@@ -51,6 +51,7 @@ public final class HerdService implements NodeService {
         node.logs().logger("wire"), "herd");
     LineLimits limits = LineLimits.DEFAULT.withMaxLineBytes(maxLineBytes(config)).withIdleTimeout(config.idleTimeout());
     return node.vertx().deployVerticle(() -> new HerdServer(node, locations, locationUpdates, places, gate, limits),
-        new DeploymentOptions().setInstances(config.instances()));
+        new DeploymentOptions().setInstances(config.instances()))
+        .onSuccess(deployed -> places.prepare());
   }
 }

@@ -63,6 +63,7 @@ public final class Replica {
   private final Deque<PeerLink> waitingToAsk = new ArrayDeque<>();
   private PeerLink catchingUpFrom;
   private long catchUpProgressNanos;
+  private long catchUpReceived;
   private long gapTimer = -1;
   private boolean gapSeen;
   private int nextRepairLink;
@@ -92,7 +93,7 @@ public final class Replica {
   public Future<Void> open() {
     long started = System.nanoTime();
     vertx.<UpdateLog.Restored>executeBlocking(() -> {
-      store = UpdateLog.open(config.dataDir(), config.durability(), nodeName);
+      store = UpdateLog.open(config.dataDir(), config.durability(), config.maxDataBytes(), nodeName);
       return store.restore(this::restoreLine, watermarks::restore, nodeName);
     }, false).onComplete(opened -> {
       if (opened.failed()) {
@@ -151,10 +152,41 @@ public final class Replica {
         stats.refused(kind.name(), applied.result());
         return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
       }
-      watermarks.saw(origin, hlc, prev);
+      watermarks.wrote(origin, hlc);
       stats.accepted(kind.name());
       Envelope envelope = new Envelope(origin, hlc, prev, kind.name(), kind.encode(value));
-      commit(envelope, envelope.bytes(), applied.replaced(), null,
+      commit(envelope, envelope.bytes(), applied.replaced(), Map.of(origin, hlc), null,
+          done -> written.complete(done ? Written.STORED : Written.FAILED));
+    }
+    return written.future();
+  }
+
+  /**
+   * A value some other node holds, already versioned there (a key-value read-through): stored here under its own
+   * version if it wins, made durable and flooded like a neighbour's update, so it reaches every node even where the
+   * origin's own flood now stops as old news. No watermark moves here, for this node has not seen the origin's
+   * updates before it, and its envelope names {@code hlc - 1} as the origin's previous clock, the one claim true
+   * whatever came before: a receiver holds it as an early arrival until the origin's own updates or a catch-up
+   * cover it, and never counts an update it lacks as received.
+   */
+  public <T> Future<Written> adopt(UpdateKind<T> kind, T value, Version version) {
+    Promise<Written> written = Promise.promise();
+    synchronized (this) {
+      if (failed) {
+        return Future.succeededFuture(Written.FAILED);
+      }
+      if (version.hlc() < 1 || !Origins.isValidId(version.origin()) || clock.isTooFarAhead(version.hlc())) {
+        return Future.succeededFuture(Written.STALE);
+      }
+      clock.observe(version.hlc());
+      Applied applied = kind.apply(value, version);
+      if (!applied.isNews()) {
+        return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
+      }
+      stats.received(kind.name());
+      Envelope envelope = new Envelope(version.origin(), version.hlc(), version.hlc() - 1, kind.name(),
+          kind.encode(value));
+      commit(envelope, envelope.bytes(), applied.replaced(), Map.of(), null,
           done -> written.complete(done ? Written.STORED : Written.FAILED));
     }
     return written.future();
@@ -184,6 +216,7 @@ public final class Replica {
       }
       if (catchingUpFrom == from) {
         catchUpProgressNanos = System.nanoTime();
+        catchUpReceived++;
       }
       if (clock.isTooFarAhead(envelope.hlc())) {
         stats.refused(kind.name(), null);
@@ -196,8 +229,8 @@ public final class Replica {
       watermarks.saw(envelope.origin(), envelope.hlc(), envelope.prev());
       if (applied.isNews()) {
         stats.received(kind.name());
-        commit(envelope, line.getBytes(StandardCharsets.ISO_8859_1), applied.replaced(), from.neighbour(),
-            done -> { });
+        commit(envelope, line.getBytes(StandardCharsets.ISO_8859_1), applied.replaced(), watermarks.takeChanged(),
+            from.neighbour(), done -> { });
       } else {
         commitWatermarks();
       }
@@ -205,8 +238,10 @@ public final class Replica {
   }
 
   /** Hands a winning update to the log; once durable, floods it (but back to {@code from}) and reports. */
-  private void commit(Envelope envelope, byte[] line, Version replaced, String from, Consumer<Boolean> done) {
-    store.append(new Commit(LogKeys.of(envelope.origin(), envelope.hlc()), line, replaced == null ? null : LogKeys.of(replaced), watermarks.takeChanged(),
+  private void commit(Envelope envelope, byte[] line, Version replaced, Map<String, Long> movedWatermarks, String from,
+      Consumer<Boolean> done) {
+    store.append(new Commit(LogKeys.of(envelope.origin(), envelope.hlc()), line,
+        replaced == null ? null : LogKeys.of(replaced), movedWatermarks,
         result -> {
           if (result.failed()) {
             fail(result.cause());
@@ -257,6 +292,7 @@ public final class Replica {
       }
       catchingUpFrom = link;
       catchUpProgressNanos = System.nanoTime();
+      catchUpReceived = 0;
       request = Vectors.line(Vectors.REQUEST, watermarks.all());
     }
     stats.catchUpAsked(link.neighbour());
@@ -328,13 +364,15 @@ public final class Replica {
       return;
     }
     boolean asked;
+    long received;
     synchronized (this) {
       vouched.forEach(watermarks::raise);
       commitWatermarks();
       asked = catchingUpFrom != null && catchingUpFrom.neighbour().equals(from.neighbour());
+      received = asked ? catchUpReceived : 0;
     }
-    stats.caughtUp(from.neighbour());
-    log.info("catch-up from {} done", from.neighbour());
+    stats.caughtUp(from.neighbour(), received);
+    log.info("catch-up from {} done: {} updates received meanwhile", from.neighbour(), received);
     if (asked) {
       askNext();
     }

@@ -12,10 +12,11 @@ import java.util.Set;
  * @param dataDir       the RocksDB directory (unused under {@code memory})
  * @param durability    when a write counts as done
  * @param maxSkewMillis how far ahead of this node's clock a neighbour's version may be and still be accepted
+ * @param maxDataBytes  the most disk the store's files may take, 0 for no bound
  */
-public record ReplicaConfig(Path dataDir, Durability durability, long maxSkewMillis) {
+public record ReplicaConfig(Path dataDir, Durability durability, long maxSkewMillis, long maxDataBytes) {
 
-  public static final Set<String> KEYS = Set.of("dataDir", "durability", "maxClockSkewSeconds");
+  public static final Set<String> KEYS = Set.of("dataDir", "durability", "maxClockSkewSeconds", "maxDataMegabytes");
   static final int DEFAULT_MAX_SKEW_SECONDS = 60;
 
   public static ReplicaConfig from(NodeConfig node) {
@@ -26,6 +27,8 @@ public record ReplicaConfig(Path dataDir, Durability durability, long maxSkewMil
     if (skewSeconds > 86_400) {
       throw new ConfigException("config key \"maxClockSkewSeconds\" must be at most 86400, not " + skewSeconds);
     }
-    return new ReplicaConfig(dataDir, durability, skewSeconds * 1000L);
+    long maxDataBytes = json.getValue("maxDataMegabytes") == null ? 0
+        : NodeConfig.positiveInt(json, "maxDataMegabytes", 0) * 1024L * 1024L;
+    return new ReplicaConfig(dataDir, durability, skewSeconds * 1000L, maxDataBytes);
   }
 }

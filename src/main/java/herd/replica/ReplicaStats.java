@@ -15,8 +15,12 @@ public final class ReplicaStats {
     }
   }
 
-  /** Per neighbour: the last catch-up this node sent it and the last one it finished sending us. */
-  public record CatchUps(Instant lastSent, long sentUpdates, long sentBytes, Instant lastAsked, Instant lastReceived) {
+  /**
+   * Per neighbour: the last catch-up this node sent it (when, updates, bytes), when this node last asked it for one,
+   * and when the last one it sent us ended, with the updates that arrived from it meanwhile.
+   */
+  public record CatchUps(Instant lastSent, long sentUpdates, long sentBytes, Instant lastAsked, Instant lastReceived,
+      long receivedUpdates) {
   }
 
   private final Map<String, KindCounts> kinds = new ConcurrentHashMap<>();
@@ -45,19 +49,28 @@ public final class ReplicaStats {
     malformed.increment();
   }
 
+  private static final CatchUps NONE = new CatchUps(null, 0, 0, null, null, 0);
+
   void catchUpAsked(String neighbour) {
-    catchUps.compute(neighbour, (n, held) -> held == null ? new CatchUps(null, 0, 0, Instant.now(), null)
-        : new CatchUps(held.lastSent(), held.sentUpdates(), held.sentBytes(), Instant.now(), held.lastReceived()));
+    catchUps.compute(neighbour, (n, held) -> {
+      CatchUps was = held == null ? NONE : held;
+      return new CatchUps(was.lastSent(), was.sentUpdates(), was.sentBytes(), Instant.now(), was.lastReceived(),
+          was.receivedUpdates());
+    });
   }
 
   void catchUpSent(String neighbour, long updates, long bytes) {
-    catchUps.compute(neighbour, (n, held) -> new CatchUps(Instant.now(), updates, bytes,
-        held == null ? null : held.lastAsked(), held == null ? null : held.lastReceived()));
+    catchUps.compute(neighbour, (n, held) -> {
+      CatchUps was = held == null ? NONE : held;
+      return new CatchUps(Instant.now(), updates, bytes, was.lastAsked(), was.lastReceived(), was.receivedUpdates());
+    });
   }
 
-  void caughtUp(String neighbour) {
-    catchUps.compute(neighbour, (n, held) -> held == null ? new CatchUps(null, 0, 0, null, Instant.now())
-        : new CatchUps(held.lastSent(), held.sentUpdates(), held.sentBytes(), held.lastAsked(), Instant.now()));
+  void caughtUp(String neighbour, long updates) {
+    catchUps.compute(neighbour, (n, held) -> {
+      CatchUps was = held == null ? NONE : held;
+      return new CatchUps(was.lastSent(), was.sentUpdates(), was.sentBytes(), was.lastAsked(), Instant.now(), updates);
+    });
   }
 
   private KindCounts of(String kind) {

@@ -31,6 +31,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.RocksMemEnv;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -51,6 +52,8 @@ final class UpdateLog implements AutoCloseable {
   private static final String WATERMARK_PREFIX = "w:";
   private static final byte[] LOG_FAMILY = latin1("log");
   private static final int MAX_BATCH = 8192;
+  private static final long DEFAULT_WRITE_BUFFER = 64L << 20;
+  private static final long MIN_WRITE_BUFFER = 64L << 10;
   private static final Object STOP = new Object();
 
   /** One update's part of a write; all fields but {@code done} may be empty. */
@@ -71,6 +74,7 @@ final class UpdateLog implements AutoCloseable {
   private final ColumnFamilyOptions familyOptions;
   private final WriteOptions writeOptions;
   private final Env env;
+  private final SstFileManager spaceLimit;
   private final RocksDB db;
   private final ColumnFamilyHandle meta;
   private final ColumnFamilyHandle log;
@@ -83,7 +87,7 @@ final class UpdateLog implements AutoCloseable {
   private volatile RocksDBException failure;
   private volatile long syncs;
 
-  private UpdateLog(Path dir, Durability durability, String threadName) {
+  private UpdateLog(Path dir, Durability durability, long maxBytes, String threadName) {
     this.dir = dir;
     this.durability = durability;
     RocksDB.loadLibrary();
@@ -94,6 +98,11 @@ final class UpdateLog implements AutoCloseable {
       dbOptions.setEnv(env);
     }
     this.familyOptions = new ColumnFamilyOptions();
+    this.spaceLimit = maxBytes > 0 ? spaceLimit(maxBytes) : null;
+    if (spaceLimit != null) {
+      dbOptions.setSstFileManager(spaceLimit);
+      familyOptions.setWriteBufferSize(Math.max(MIN_WRITE_BUFFER, Math.min(DEFAULT_WRITE_BUFFER, maxBytes / 4)));
+    }
     this.writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC)
         .setDisableWAL(durability == Durability.MEMORY);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
@@ -115,11 +124,11 @@ final class UpdateLog implements AutoCloseable {
    * Opens the data directory (or, under {@code memory}, an empty in-memory one). A directory that holds something
    * other than a herd store, a store of another format or a corrupt one fails with a {@link StoreException}.
    */
-  static UpdateLog open(Path dir, Durability durability, String nodeName) {
+  static UpdateLog open(Path dir, Durability durability, long maxBytes, String nodeName) {
     if (durability != Durability.MEMORY) {
       checkDirectory(dir);
     }
-    UpdateLog opened = new UpdateLog(dir, durability, "herd-store-" + nodeName);
+    UpdateLog opened = new UpdateLog(dir, durability, maxBytes, "herd-store-" + nodeName);
     try {
       opened.checkFormat();
     } catch (RuntimeException e) {
@@ -127,6 +136,20 @@ final class UpdateLog implements AutoCloseable {
       throw e;
     }
     return opened;
+  }
+
+  /**
+   * Bounds the store's files on disk. Past the bound RocksDB refuses to write more files, and from then on every
+   * write fails: the node stops acknowledging writes rather than fill the disk.
+   */
+  private static SstFileManager spaceLimit(long maxBytes) {
+    try {
+      SstFileManager manager = new SstFileManager(Env.getDefault());
+      manager.setMaxAllowedSpaceUsage(maxBytes);
+      return manager;
+    } catch (RocksDBException e) {
+      throw new StoreException("cannot bound the store's size: " + e.getMessage(), e);
+    }
   }
 
   private String path() {
@@ -341,6 +364,9 @@ final class UpdateLog implements AutoCloseable {
     dbOptions.close();
     if (env != null) {
       env.close();
+    }
+    if (spaceLimit != null) {
+      spaceLimit.close();
     }
   }
 

@@ -42,6 +42,14 @@ final class Watermarks {
     advance(origin, hlc);
   }
 
+  /**
+   * Moves this node's own origin on to a write it just made; its caller persists it with the write. Nothing arrives
+   * early from oneself, so there is nothing to chain.
+   */
+  void wrote(String origin, long hlc) {
+    covered.put(origin, hlc);
+  }
+
   /** Raises an origin's watermark to what a neighbour's finished catch-up vouches for. */
   void raise(String origin, long to) {
     if (to > of(origin)) {

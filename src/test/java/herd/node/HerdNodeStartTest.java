@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herd.testing.TcpClient;
 import herd.testing.TestNodes;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
@@ -34,6 +35,18 @@ class HerdNodeStartTest {
     TestNodes.deploy(vertx, config);
 
     assertThat(TcpClient.exchange(config.getInteger("port"), "IAMAT a +1-1 1\n")).startsWith("AT Retried +");
+  }
+
+  @Test
+  void theLaunchersInstancesOptionIsRefusedWithOneLineNamingTheConfigKey(Vertx vertx) {
+    JsonObject config = TestNodes.config("Copied");
+
+    assertThatThrownBy(() -> vertx.deployVerticle(() -> new HerdNode(),
+        new DeploymentOptions().setConfig(config).setInstances(2)).await())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("-instances 2 would start 2 copies of this node in one process; leave -instances out and set"
+            + " the config key \"instances\" (the node's event-loop instances)");
+    assertThat(TestNodes.logFile("Copied")).doesNotExist();
   }
 
   @Test

@@ -2,6 +2,7 @@ package herd.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -47,10 +48,12 @@ class PeerTlsTest {
     Queue<String> atHands = PeerLinksTest.inbox(hands, "NOTE");
     PeerLinksTest.await("linked", () -> goloman.link("Hands").isPresent() && hands.link("Goloman").isPresent());
 
-    goloman.flood(PeerLinksTest.lines("NOTE over-tls\n"), null).await();
+    // Both nodes dialled at once: the link may still be replaced by the connection the tie-break keeps.
+    PeerLinksTest.await("the note handed to a link", () -> goloman.flood(PeerLinksTest.lines("NOTE over-tls\n"), null)
+        .transform(sent -> Future.succeededFuture(sent.succeeded())).await());
 
-    PeerLinksTest.await("the note at Hands", () -> atHands.size() == 1);
-    assertThat(atHands).containsExactly("Goloman: NOTE over-tls");
+    PeerLinksTest.await("the note at Hands", () -> !atHands.isEmpty());
+    assertThat(atHands).containsOnly("Goloman: NOTE over-tls");
     assertThat(goloman.status().get(0).authenticated()).isTrue();
   }
 

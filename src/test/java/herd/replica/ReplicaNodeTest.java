@@ -11,6 +11,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +108,43 @@ class ReplicaNodeTest {
     assertThat(TcpClient.exchange(port, "IAMAT a +2-2 2\n")).startsWith("AT " + name + " ").endsWith(" a +2-2 2\n");
     String log = TestNodes.logOnceItContains(name, "location store full");
     assertThat(log.split("location store full", -1)).hasSize(2);
+  }
+
+  @Test
+  void aWriteTheDiskRefusesIsNeverAcknowledgedAndTheNodeStopsTakingWrites(Vertx vertx) throws Exception {
+    String name = "Cramped" + System.nanoTime();
+    JsonObject config = nodeWithMetrics(name).put("maxDataMegabytes", 1);
+    TestNodes.deploy(vertx, config);
+    Random random = new Random(7);
+    List<String> acknowledged = new ArrayList<>();
+    String reply = "";
+    try (TcpClient client = new TcpClient(config.getInteger("metricsPort"))) {
+      for (int i = 0; i < 2_000 && !reply.startsWith("error"); i++) {
+        String key = randomLetters(random, 7_000);
+        client.send("put " + key + " " + i + " 1\n");
+        reply = client.readUntil("\n\n");
+        if (reply.equals("ok\n\n")) {
+          acknowledged.add(key);
+        }
+      }
+    }
+
+    assertThat(reply).isEqualTo("error\nwrong command\n\n");
+    assertThat(acknowledged).hasSizeGreaterThan(10);
+    assertThat(TcpClient.exchange(config.getInteger("metricsPort"), "put small 1 1\n"))
+        .isEqualTo("error\nwrong command\n\n");
+    assertThat(TcpClient.exchange(config.getInteger("port"), "IAMAT late +1-1 1\n")).isEqualTo("? IAMAT late +1-1 1\n");
+    String all = getAll(config);
+    assertThat(acknowledged).allMatch(key -> all.contains("\n" + key + " "));
+    assertThat(TestNodes.logOnceItContains(name, "store failed")).contains("refusing every write from now on");
+  }
+
+  private static String randomLetters(Random random, int length) {
+    StringBuilder letters = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      letters.append((char) ('a' + random.nextInt(26)));
+    }
+    return letters.toString();
   }
 
   @Test

@@ -56,7 +56,7 @@ class UpdateLogTest {
   @Test
   void whatWasCommittedIsRestoredInOriginAndClockOrderWithItsWatermarksAndOrigin() throws Exception {
     String origin;
-    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       origin = restore(log).restored().originId();
       CompletableFuture<Void> done = new CompletableFuture<>();
       log.append(put(update("B", 7, 0), Map.of("B", 7L), new CompletableFuture<>()));
@@ -64,7 +64,7 @@ class UpdateLogTest {
       log.append(put(update("A", 3, 0), Map.of("A", 3L), done));
       done.get(5, TimeUnit.SECONDS);
     }
-    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       Restore again = restore(log);
 
       assertThat(again.lines()).containsExactly(update("A", 3, 0).line(), update("A", 9, 3).line(),
@@ -76,7 +76,7 @@ class UpdateLogTest {
 
   @Test
   void aReplacedUpdateIsDeletedInTheSameWrite() throws Exception {
-    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       restore(log);
       CompletableFuture<Void> done = new CompletableFuture<>();
       log.append(put(update("A", 3, 0), Map.of(), new CompletableFuture<>()));
@@ -85,7 +85,7 @@ class UpdateLogTest {
           result -> complete(done, result)));
       done.get(5, TimeUnit.SECONDS);
     }
-    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       assertThat(restore(log).lines()).containsExactly(update("B", 5, 0).line());
     }
   }
@@ -93,14 +93,14 @@ class UpdateLogTest {
   @Test
   void underMemoryNothingReachesTheDiskAndEachStartIsANewOrigin() throws Exception {
     String first;
-    try (UpdateLog log = UpdateLog.open(dir, Durability.MEMORY, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.MEMORY, 0, "Node")) {
       first = restore(log).restored().originId();
       CompletableFuture<Void> done = new CompletableFuture<>();
       log.append(put(update("A", 3, 0), Map.of(), done));
       done.get(5, TimeUnit.SECONDS);
     }
     Thread.sleep(2);
-    try (UpdateLog log = UpdateLog.open(dir, Durability.MEMORY, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.MEMORY, 0, "Node")) {
       Restore again = restore(log);
       assertThat(again.lines()).isEmpty();
       assertThat(again.restored().originId()).isNotEqualTo(first);
@@ -112,7 +112,7 @@ class UpdateLogTest {
 
   @Test
   void underFsyncEveryCommitIsReportedOnlyAfterTheSyncThatCoversIt() throws Exception {
-    try (UpdateLog log = UpdateLog.open(dir, Durability.FSYNC, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.FSYNC, 0, "Node")) {
       restore(log);
       List<Long> syncsSeen = new ArrayList<>();
       CompletableFuture<Void> last = new CompletableFuture<>();
@@ -132,7 +132,7 @@ class UpdateLogTest {
       assertThat(syncsSeen.get(0)).isEqualTo(1);
       assertThat(log.syncs()).isBetween(1L, 100L);
     }
-    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       assertThat(restore(log).lines()).hasSize(100);
       assertThat(log.syncs()).isZero();
     }
@@ -140,7 +140,7 @@ class UpdateLogTest {
 
   @Test
   void aScanSkipsWhatTheNeighbourHasAndEndsWithTheWatermarksItVouchesFor() throws Exception {
-    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       restore(log);
       for (int i = 1; i <= 5; i++) {
         log.append(put(update("A", i, i - 1), Map.of("A", (long) i), new CompletableFuture<>()));
@@ -168,7 +168,7 @@ class UpdateLogTest {
   void aDirectoryOfOtherFilesIsNotTakenForAStore() throws IOException {
     Files.writeString(dir.resolve("notes.txt"), "mine");
 
-    assertThatThrownBy(() -> UpdateLog.open(dir, Durability.WRITE, "Node"))
+    assertThatThrownBy(() -> UpdateLog.open(dir, Durability.WRITE, 0, "Node"))
         .isInstanceOf(StoreException.class)
         .hasMessage("data directory " + dir + " holds files but no herd store (no RocksDB CURRENT file); move them"
             + " away or point dataDir elsewhere");
@@ -181,19 +181,19 @@ class UpdateLogTest {
       db.put("format".getBytes(StandardCharsets.ISO_8859_1), "herd-replica-0".getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    assertThatThrownBy(() -> UpdateLog.open(dir, Durability.WRITE, "Node"))
+    assertThatThrownBy(() -> UpdateLog.open(dir, Durability.WRITE, 0, "Node"))
         .isInstanceOf(StoreException.class)
         .hasMessage("data directory " + dir + " holds format \"herd-replica-0\"; this node reads herd-replica-1");
   }
 
   @Test
   void aCorruptStoreIsRefused() throws Exception {
-    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, "Node")) {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       restore(log);
     }
     Files.writeString(dir.resolve("CURRENT"), "garbage without a newline");
 
-    assertThatThrownBy(() -> UpdateLog.open(dir, Durability.WRITE, "Node"))
+    assertThatThrownBy(() -> UpdateLog.open(dir, Durability.WRITE, 0, "Node"))
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith("cannot open the data directory " + dir + ": ");
   }

@@ -44,6 +44,7 @@ class RunHerdScriptIT {
 
     Result start = run("start");
     assertThat(start.exitCode()).as(start.output()).isZero();
+    assertThat(start.output()).as("no colour codes").doesNotContain("\u001b");
     List<String> lines = start.output().lines().filter(line -> NODE_LINE.matcher(line).matches()).toList();
     assertThat(lines).as(start.output()).hasSize(5);
     for (int i = 0; i < 5; i++) {
@@ -56,6 +57,8 @@ class RunHerdScriptIT {
       long pid = Long.parseLong(m.group(3));
       pids.add(pid);
       assertThat(ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse(""))
+          .as("started by bin/herd-node, with or writing the class-data archive").contains("-Xlog:cds=off")
+          .containsAnyOf("-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=").contains("-jar ")
           .contains("-Xmx96m").contains("-conf " + dir.resolve("conf").resolve(name + ".json"));
     }
 

@@ -40,7 +40,7 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
-  /** Starts a node with these JVM options and returns once its herd port answers. */
+  /** Starts a node with these JVM options and returns once its ports answer. */
   public static NodeProcess start(JsonObject config, String... jvmOptions) {
     return new NodeProcess(config, jvmOptions).start();
   }
@@ -53,7 +53,7 @@ public final class NodeProcess implements AutoCloseable {
     return config.getInteger("port");
   }
 
-  /** Launches the node (again, on the same config and data) and returns once its herd port answers. */
+  /** Launches the node (again, on the same config and data) and returns once every port of its config answers. */
   public NodeProcess start() {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1"));
@@ -66,15 +66,20 @@ public final class NodeProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    awaitPort();
+    for (String key : List.of("port", "metricsPort", "calcPort", "peerPort", "httpPort")) {
+      Integer port = config.getInteger(key);
+      if (port != null) {
+        awaitPort(port);
+      }
+    }
     return this;
   }
 
-  private void awaitPort() {
+  private void awaitPort(int port) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port()), 200);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
         return;
       } catch (IOException notYet) {
         if (!process.isAlive() || System.nanoTime() > deadline) {

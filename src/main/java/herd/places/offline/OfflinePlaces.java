@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 
 /**
  * Answers from the embedded GeoNames gazetteer, with no key and no network. The gazetteer loads once per process
- * on a thread of its own, while the node starts, and is shared by every node of the process (it never changes);
- * searches that arrive before it is ready wait for it.
+ * on a thread of its own, once the node's port is open ({@link #prepare()}) or at the first search if that comes
+ * first, and is shared by every node of the process (it never changes); searches that arrive before it is ready
+ * wait for it.
  */
 public final class OfflinePlaces implements PlacesProvider {
 
@@ -27,31 +28,54 @@ public final class OfflinePlaces implements PlacesProvider {
   private static final Map<String, CompletableFuture<Gazetteer>> LOADED = new ConcurrentHashMap<>();
 
   private final Vertx vertx;
-  private final CompletableFuture<Gazetteer> gazetteer;
+  private final URL url;
+  private final String resource;
+  private final Logger log;
+  private volatile CompletableFuture<Gazetteer> gazetteer;
 
-  private OfflinePlaces(Vertx vertx, CompletableFuture<Gazetteer> gazetteer) {
+  private OfflinePlaces(Vertx vertx, URL url, String resource, Logger log) {
     this.vertx = vertx;
-    this.gazetteer = gazetteer;
+    this.url = url;
+    this.resource = resource;
+    this.log = log;
   }
 
-  /** Starts loading the gazetteer resource, unless it is loaded already; fails at once if it is missing. */
+  /** A provider of the gazetteer resource, loaded later ({@link #prepare()}); fails at once if it is missing. */
   public static OfflinePlaces start(Vertx vertx, String resource, Logger log) {
     URL url = OfflinePlaces.class.getClassLoader().getResource(resource);
     if (url == null) {
       throw new ConfigException("places.provider \"offline\" cannot start: the gazetteer resource " + resource
           + " is not on the class path");
     }
-    long started = System.nanoTime();
-    CompletableFuture<Gazetteer> loading = LOADED.computeIfAbsent(resource, name -> load(url, name));
-    loading.whenComplete((loaded, error) -> {
-      if (error == null) {
-        log.info("offline gazetteer: {} places loaded in {} ms", loaded.size(),
-            (System.nanoTime() - started) / 1_000_000);
-      } else {
-        log.error("offline gazetteer failed to load: {}", error.getMessage());
+    return new OfflinePlaces(vertx, url, resource, log);
+  }
+
+  /** Starts loading the gazetteer, unless this process has loaded or is loading it already. */
+  @Override
+  public void prepare() {
+    gazetteer();
+  }
+
+  private CompletableFuture<Gazetteer> gazetteer() {
+    CompletableFuture<Gazetteer> loading = gazetteer;
+    if (loading != null) {
+      return loading;
+    }
+    synchronized (this) {
+      if (gazetteer == null) {
+        long started = System.nanoTime();
+        gazetteer = LOADED.computeIfAbsent(resource, name -> load(url, name));
+        gazetteer.whenComplete((loaded, error) -> {
+          if (error == null) {
+            log.info("offline gazetteer: {} places loaded in {} ms", loaded.size(),
+                (System.nanoTime() - started) / 1_000_000);
+          } else {
+            log.error("offline gazetteer failed to load: {}", error.getMessage());
+          }
+        });
       }
-    });
-    return new OfflinePlaces(vertx, loading);
+      return gazetteer;
+    }
   }
 
   private static CompletableFuture<Gazetteer> load(URL url, String resource) {
@@ -70,7 +94,7 @@ public final class OfflinePlaces implements PlacesProvider {
 
   @Override
   public Future<ObjectNode> nearby(PlacesQuery query) {
-    return Future.fromCompletionStage(gazetteer, vertx.getOrCreateContext())
+    return Future.fromCompletionStage(gazetteer(), vertx.getOrCreateContext())
         .map(places -> OfflineAnswer.of(places.within(query.latitudeDegrees(), query.longitudeDegrees(),
             query.radiusMetres().doubleValue(), query.maxItems())));
   }

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * start-up counts), results written to a file. The anchor, timed in the same run on the same file, is CPython
  * evaluating the same grammar ({@code bench/calc_reference.py}); both outputs must be identical.
  *
- * <pre>java -cp target/herd.jar herd.calc.bench.CalcBenchmark [LINES] [RUNS]</pre> from the repository root.
+ * <pre>java -cp target/herd.jar:target/test-classes herd.calc.bench.CalcBenchmark [LINES] [RUNS]</pre>
+ * from the repository root.
  */
 public final class CalcBenchmark {
 

@@ -1,5 +1,6 @@
 package herd.bench;
 
+import herd.node.HerdNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -76,13 +77,17 @@ final class ChildProcesses implements AutoCloseable {
     if (!options.isEmpty()) {
       command.addAll(List.of(options.replace("%n", name).split("\\s+")));
     }
-    command.addAll(List.of("-jar", ownJar(), "-conf", configJson));
+    command.addAll(List.of("-jar", nodeJar(), "-conf", configJson));
     return command;
   }
 
-  private static String ownJar() {
+  private static String nodeJar() {
     try {
-      return Path.of(ChildProcesses.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      Path jar = Path.of(HerdNode.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!jar.toString().endsWith(".jar")) {
+        throw new IllegalStateException("run the benchmark with target/herd.jar first on the class path, not " + jar);
+      }
+      return jar.toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
