@@ -55,6 +55,7 @@ public record NodeConfig(
     int port = checkPort("config key \"port\"", requiredInt(json, "port"));
     Map<String, Endpoint> neighbours = neighbours(name, json);
     int peerPort = peerPort(json, port, neighbours);
+    refuseSharedPorts(json);
     Path logFile = Path.of(optionalString(json, "logFile", "logs/" + name + ".log"));
     int instances = positiveInt(json, "instances", Runtime.getRuntime().availableProcessors());
     int maxConnections = positiveInt(json, "maxConnections", 10_000);
@@ -71,6 +72,24 @@ public record NodeConfig(
    */
   static int defaultPerAddress(int maxConnections) {
     return Math.max(maxConnections / 4, Math.min(maxConnections, 256));
+  }
+
+  /**
+   * Two of a node's servers on one port would share it silently (Vert.x spreads the connections of servers on one
+   * port between them), so every {@code ...Port} key must name a port of its own.
+   */
+  private static void refuseSharedPorts(JsonObject json) {
+    Map<Object, String> keyOfPort = new LinkedHashMap<>();
+    for (String key : json.fieldNames()) {
+      Object port = json.getValue(key);
+      if ((key.equals("port") || key.endsWith("Port")) && port instanceof Integer) {
+        String other = keyOfPort.putIfAbsent(port, key);
+        if (other != null) {
+          throw new ConfigException("config keys \"" + other + "\" and \"" + key + "\" name the same port " + port
+              + "; each server needs a port of its own");
+        }
+      }
+    }
   }
 
   public static int checkPort(String what, int port) {

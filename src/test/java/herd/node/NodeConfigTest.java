@@ -95,4 +95,15 @@ class NodeConfigTest {
         .put("neighbours", new JsonObject().put("Hands", "[::1]:12002")));
     assertThat(config.neighbours().get("Hands")).isEqualTo(new Endpoint("::1", 12002));
   }
+
+  @Test
+  void twoServersOnOnePortAreRefused() {
+    JsonObject json = new JsonObject().put("name", "Twin").put("port", 12001).put("metricsPort", 8765)
+        .put("peerPort", 8765);
+
+    assertThatThrownBy(() -> NodeConfig.parse(json))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config keys \"metricsPort\" and \"peerPort\" name the same port 8765; each server needs a port"
+            + " of its own");
+  }
 }
