@@ -43,9 +43,9 @@ public final class KvService implements NodeService {
     addresses.addAll(others);
     Logger log = node.logs().logger("kv");
     KvStore store = new KvStore(limits);
-    TokenUpdates tokens = new TokenUpdates(store, log);
-    KvUpdates sets = KvUpdates.sets(store, log);
-    KvUpdates deletes = KvUpdates.deletes(store, log);
+    TokenUpdates tokens = new TokenUpdates(store);
+    KvUpdates sets = KvUpdates.sets(store);
+    KvUpdates deletes = KvUpdates.deletes(store);
     node.replica().register(tokens);
     node.replica().register(sets);
     node.replica().register(deletes);

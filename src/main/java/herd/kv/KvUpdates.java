@@ -3,7 +3,6 @@ package herd.kv;
 import herd.replica.Applied;
 import herd.replica.UpdateKind;
 import herd.replica.Version;
-import org.slf4j.Logger;
 
 /**
  * Key-value writes as replicated updates, two kinds sharing one store: {@code KVSET <token> <db> <key> <value>} and
@@ -17,21 +16,18 @@ final class KvUpdates implements UpdateKind<KvWrite> {
 
   private final String name;
   private final KvStore store;
-  private final Logger log;
-  private volatile boolean warnedFull;
 
-  private KvUpdates(String name, KvStore store, Logger log) {
+  private KvUpdates(String name, KvStore store) {
     this.name = name;
     this.store = store;
-    this.log = log;
   }
 
-  static KvUpdates sets(KvStore store, Logger log) {
-    return new KvUpdates(SET, store, log);
+  static KvUpdates sets(KvStore store) {
+    return new KvUpdates(SET, store);
   }
 
-  static KvUpdates deletes(KvStore store, Logger log) {
-    return new KvUpdates(DELETE, store, log);
+  static KvUpdates deletes(KvStore store) {
+    return new KvUpdates(DELETE, store);
   }
 
   @Override
@@ -70,12 +66,6 @@ final class KvUpdates implements UpdateKind<KvWrite> {
     if (isDelete() != (write.json() == null)) {
       throw new IllegalArgumentException(name + " cannot carry " + (write.json() == null ? "a delete" : "a value"));
     }
-    Applied applied = store.offer(write, version);
-    if (applied.result() == Applied.Result.FULL && !warnedFull) {
-      warnedFull = true;
-      log.warn("key-value store full at {} keys, {} bytes: writes that grow it are refused", store.size(),
-          store.bytes());
-    }
-    return applied;
+    return store.offer(write, version);
   }
 }

@@ -3,7 +3,6 @@ package herd.location;
 import herd.replica.Applied;
 import herd.replica.UpdateKind;
 import herd.replica.Version;
-import org.slf4j.Logger;
 
 /** Client locations as replicated updates: the fields of the AT line that the accepting server answered. */
 public final class LocationUpdates implements UpdateKind<Location> {
@@ -11,12 +10,9 @@ public final class LocationUpdates implements UpdateKind<Location> {
   private static final String AT = "AT";
 
   private final LocationStore store;
-  private final Logger log;
-  private volatile boolean warnedFull;
 
-  public LocationUpdates(LocationStore store, Logger log) {
+  public LocationUpdates(LocationStore store) {
     this.store = store;
-    this.log = log;
   }
 
   @Override
@@ -36,11 +32,6 @@ public final class LocationUpdates implements UpdateKind<Location> {
 
   @Override
   public Applied apply(Location location, Version version) {
-    Applied applied = store.offer(location, version);
-    if (applied.result() == Applied.Result.FULL && !warnedFull) {
-      warnedFull = true;
-      log.warn("location store full at {} clients: new clients are refused", store.clients());
-    }
-    return applied;
+    return store.offer(location, version);
   }
 }

@@ -36,7 +36,7 @@ public final class MetricsService implements NodeService {
         "metricsPort", 0));
     int maxPoints = NodeConfig.positiveInt(config.json(), "metricsMaxPoints", DEFAULT_MAX_POINTS);
     MetricStore store = new MetricStore(node.vertx(), node.name(), maxPoints);
-    PointUpdates points = new PointUpdates(store, node.logs().logger("metrics"));
+    PointUpdates points = new PointUpdates(store);
     node.replica().register(points);
     ConnectionGate gate = new ConnectionGate(config.maxConnections(), config.maxConnectionsPerAddress(),
         node.logs().logger("metrics"), "metrics");

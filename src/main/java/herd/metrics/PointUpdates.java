@@ -4,7 +4,6 @@ import herd.replica.Applied;
 import herd.replica.UpdateKind;
 import herd.replica.Version;
 import herd.text.PythonFloat;
-import org.slf4j.Logger;
 
 /**
  * Metric points as replicated updates: {@code PUT <key> <value> <timestamp>} in the envelope, the value printed as its
@@ -16,12 +15,9 @@ final class PointUpdates implements UpdateKind<MetricsCommand.Put> {
   static final String NAME = "PUT";
 
   private final MetricStore store;
-  private final Logger log;
-  private volatile boolean warnedFull;
 
-  PointUpdates(MetricStore store, Logger log) {
+  PointUpdates(MetricStore store) {
     this.store = store;
-    this.log = log;
   }
 
   @Override
@@ -41,11 +37,6 @@ final class PointUpdates implements UpdateKind<MetricsCommand.Put> {
 
   @Override
   public Applied apply(MetricsCommand.Put put, Version version) {
-    Applied applied = store.offer(put.key(), put.timestamp(), put.value(), version);
-    if (applied.result() == Applied.Result.FULL && !warnedFull) {
-      warnedFull = true;
-      log.warn("metric store full at {} points: new points are refused", store.points());
-    }
-    return applied;
+    return store.offer(put.key(), put.timestamp(), put.value(), version);
   }
 }

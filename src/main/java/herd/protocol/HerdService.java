@@ -44,7 +44,7 @@ public final class HerdService implements NodeService {
     LocationStore locations = new LocationStore(node.vertx(), node.name(),
         NodeConfig.positiveInt(config.json(), "maxLocations", DEFAULT_MAX_LOCATIONS),
         NodeConfig.positiveInt(config.json(), "maxLocationBytes", DEFAULT_MAX_LOCATION_BYTES));
-    LocationUpdates locationUpdates = new LocationUpdates(locations, node.logs().logger("flood"));
+    LocationUpdates locationUpdates = new LocationUpdates(locations);
     node.replica().register(locationUpdates);
     PlacesConfig placesConfig = PlacesConfig.from(config.json());
     MeteredPlaces places = new MeteredPlaces(PlacesProviders.start(node.vertx(), placesConfig,

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -53,6 +54,7 @@ public final class Replica {
   private final Logger log;
   private final RefusalLog refusals;
   private final Map<String, UpdateKind<?>> kinds = new ConcurrentHashMap<>();
+  private final Set<String> warnedFull = ConcurrentHashMap.newKeySet();
   private final Watermarks watermarks = new Watermarks();
   /** The catch-up being sent to each neighbour; {@link #PENDING} while its scan is being set up. */
   private final Map<String, CatchUpStream> streams = new ConcurrentHashMap<>();
@@ -164,7 +166,7 @@ public final class Replica {
       }
       long prev = watermarks.of(origin);
       long hlc = clock.next();
-      Applied applied = kind.apply(value, new Version(hlc, origin));
+      Applied applied = offer(kind, value, new Version(hlc, origin));
       if (!applied.isNews()) {
         stats.refused(kind.name(), applied.result());
         return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
@@ -196,7 +198,7 @@ public final class Replica {
         return Future.succeededFuture(Written.STALE);
       }
       clock.observe(version.hlc());
-      Applied applied = kind.apply(value, version);
+      Applied applied = offer(kind, value, version);
       if (!applied.isNews()) {
         return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
       }
@@ -242,7 +244,7 @@ public final class Replica {
         return;
       }
       clock.observe(envelope.hlc());
-      Applied applied = kind.apply(value, envelope.version());
+      Applied applied = offer(kind, value, envelope.version());
       watermarks.saw(envelope.origin(), envelope.hlc(), envelope.prev());
       if (applied.isNews()) {
         stats.received(kind.name());
@@ -252,6 +254,15 @@ public final class Replica {
         commitWatermarks();
       }
     }
+  }
+
+  /** Offers an update to its kind's store; the first time the store is full, says so in the log. */
+  private <T> Applied offer(UpdateKind<T> kind, T value, Version version) {
+    Applied applied = kind.apply(value, version);
+    if (applied.result() == Applied.Result.FULL && warnedFull.add(kind.name())) {
+      log.warn("the store of {} updates is full: new ones are refused, what it holds can still change", kind.name());
+    }
+    return applied;
   }
 
   /** Hands a winning update to the log; once durable, floods it (but back to {@code from}) and reports. */

@@ -6,7 +6,6 @@ import herd.replica.Applied;
 import herd.replica.Version;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The key-value kinds' payloads and the store's rule: the newest version of a key wins, a tombstone included. */
 class KvUpdatesTest {
@@ -15,8 +14,8 @@ class KvUpdatesTest {
   private static final KvLimits LIMITS = new KvLimits(10, 1 << 20, 1 << 20, 1 << 20, 10, 100);
 
   private final KvStore store = new KvStore(LIMITS);
-  private final KvUpdates sets = KvUpdates.sets(store, LoggerFactory.getLogger("test"));
-  private final KvUpdates deletes = KvUpdates.deletes(store, LoggerFactory.getLogger("test"));
+  private final KvUpdates sets = KvUpdates.sets(store);
+  private final KvUpdates deletes = KvUpdates.deletes(store);
 
   private static KvWrite write(String db, String key, String json) {
     return new KvWrite(new KvKey(TOKEN, db, key), json == null ? null : json.getBytes(StandardCharsets.UTF_8));

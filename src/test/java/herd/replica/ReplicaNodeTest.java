@@ -106,8 +106,8 @@ class ReplicaNodeTest {
     assertThat(TcpClient.exchange(port, "IAMAT c +1-1 1\nIAMAT d +1-1 1\n"))
         .isEqualTo("? IAMAT c +1-1 1\n? IAMAT d +1-1 1\n");
     assertThat(TcpClient.exchange(port, "IAMAT a +2-2 2\n")).startsWith("AT " + name + " ").endsWith(" a +2-2 2\n");
-    String log = TestNodes.logOnceItContains(name, "location store full");
-    assertThat(log.split("location store full", -1)).hasSize(2);
+    String log = TestNodes.logOnceItContains(name, "the store of AT updates is full");
+    assertThat(log.split("the store of AT updates is full", -1)).hasSize(2);
   }
 
   @Test
