@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The herd's page in a real headless Chromium: a five-node herd in this process, the page loaded from Goloman. The
- * browser and its driver are Debian's ({@code chromium}, {@code chromium-driver}); without them the test fails, it
- * does not skip: CI installs them.
+ * browser and its driver are Debian's ({@code chromium}, {@code chromium-driver}); when they are missing the test
+ * installs them ({@code tools/install-browser.sh}, apt-get), and fails if it cannot: it never skips.
  */
 class HerdPageIT {
 
@@ -45,8 +45,11 @@ class HerdPageIT {
   @BeforeEach
   void openBrowser() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      new ProcessBuilder("tools/install-browser.sh").inheritIO().start().waitFor();
+    }
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       fail("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER + ": install the Debian packages chromium"
-          + " and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)");
+          + " and chromium-driver (tools/install-browser.sh tried, with apt-get)");
     }
     profile = Files.createTempDirectory("herd-chromium");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
