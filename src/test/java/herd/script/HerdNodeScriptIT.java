@@ -160,7 +160,7 @@ class HerdNodeScriptIT {
 
   private JsonObject config(String name, int port) {
     return new JsonObject().put("name", name).put("port", port).put("instances", 1)
-        .put("logFile", dir.resolve(name + ".log").toString());
+        .put("logFile", dir.resolve(name + ".log").toString()).put("dataDir", dir.resolve(name + "-data").toString());
   }
 
   /** Starts a node on a free port and returns the port once it answers. */
