@@ -38,6 +38,16 @@ final class RecentUpdates implements Replica.CommitListener {
   public synchronized void committed(Envelope update, String from) {
     seq++;
     ring[(int) (seq % CAPACITY)] = new Entry(seq, System.currentTimeMillis(), update, from);
+    located(update);
+  }
+
+  /** A restored location is a client's last known one too; a restored update is not a recent one. */
+  @Override
+  public synchronized void restored(Envelope update) {
+    located(update);
+  }
+
+  private void located(Envelope update) {
     if (update.kind().equals("AT")) {
       String client = clientOf(update.payload());
       if (client != null) {

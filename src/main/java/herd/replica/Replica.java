@@ -95,9 +95,13 @@ public final class Replica {
   public interface CommitListener {
     /** {@code from} is the neighbour it came from, null for a client's write. Called on any thread: be quick. */
     void committed(Envelope update, String from);
+
+    /** An update the node held before it started, read back from its store (in no particular order). */
+    default void restored(Envelope update) {
+    }
   }
 
-  /** Adds a listener of updates as they are committed (not of those restored at start). */
+  /** Adds a listener of updates as they are committed, and of those restored at start. */
   public void onCommitted(CommitListener listener) {
     committed.add(listener);
   }
@@ -147,6 +151,7 @@ public final class Replica {
           + LogText.quote(line.length() > 200 ? line.substring(0, 200) : line));
     }
     clock.observe(envelope.hlc());
+    committed.forEach(listener -> listener.restored(envelope));
   }
 
   private <T> boolean restore(UpdateKind<T> kind, Envelope envelope) {

@@ -50,4 +50,15 @@ class RecentUpdatesTest {
     assertThat(clients.getJsonObject(clients.size() - 1)).isEqualTo(new JsonObject().put("client", "c10")
         .put("server", "Hands").put("lat", 1.5).put("lon", -2.25).put("time", "1700000000"));
   }
+
+  @Test
+  void aRestoredLocationIsAClientsLastKnownOneButNotARecentUpdate() {
+    RecentUpdates recent = new RecentUpdates();
+
+    recent.restored(at("restored", 7));
+
+    assertThat(recent.since(0)).isEmpty();
+    assertThat(recent.clients()).containsExactly(new JsonObject().put("client", "restored").put("server", "Hands")
+        .put("lat", 1.5).put("lon", -2.25).put("time", "1700000000"));
+  }
 }
