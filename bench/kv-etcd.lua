@@ -1,7 +1,9 @@
 -- wrk script for etcd's JSON gateway, the anchor of bench/kv.sh; the same keys and value bytes as kv-herd.lua.
 -- wrk ... -s bench/kv-etcd.lua http://127.0.0.1:PORT -- <set|get> <keys a request> - <keys preloaded> <prefix>
+--   [serializable]
 -- 1 key: POST /v3/kv/put {key, value} or POST /v3/kv/range {key}; N keys: POST /v3/kv/txn whose success list holds
--- N requestPut or N requestRange (one range per key: the same N point reads herd's /get makes).
+-- N requestPut or N requestRange (one range per key: the same N point reads herd's /get makes). Ranges are
+-- linearizable, etcd's default, unless the sixth argument is "serializable" (answered from the member's own store).
 local chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 local function b64(s)
   local out = {}
@@ -17,7 +19,7 @@ local function b64(s)
 end
 
 local value = b64('"v-0123456789abcdef"')
-local mode, batch, space, prefix
+local mode, batch, space, prefix, serializable
 local n = 0
 local threads = 0
 local stored = {}
@@ -29,6 +31,7 @@ end
 
 function init(args)
   mode, batch, space, prefix = args[1], tonumber(args[2]), tonumber(args[4]), args[5]
+  serializable = args[6] == "serializable" and ',"serializable":true' or ""
   if mode == "get" then
     for i = 0, space - 1 do
       stored[i] = b64("bench/p" .. i)
@@ -55,11 +58,11 @@ function request()
   local start = (n * batch) % space
   n = n + 1
   if batch == 1 then
-    return wrk.format("POST", "/v3/kv/range", headers, '{"key":"' .. stored[start] .. '"}')
+    return wrk.format("POST", "/v3/kv/range", headers, '{"key":"' .. stored[start] .. '"' .. serializable .. '}')
   end
   local parts = {}
   for i = 1, batch do
-    parts[i] = '{"requestRange":{"key":"' .. stored[start + i - 1] .. '"}}'
+    parts[i] = '{"requestRange":{"key":"' .. stored[start + i - 1] .. '"' .. serializable .. '}}'
   end
   return wrk.format("POST", "/v3/kv/txn", headers, '{"success":[' .. table.concat(parts, ",") .. ']}')
 end
