@@ -8,7 +8,7 @@
 #                (1,000 samples); read-your-writes on Welsh
 # Usage: bench/kv.sh [sections] [--seconds S] [--warmup S] [--conns C] [--samples N]
 # Every node and etcd is a process of its own on free loopback ports under a temporary directory; all are stopped
-# when the script ends.
+# when the script ends, and the temporary directory removed (BENCH_KEEP=1 keeps it: data, logs, wrk's output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -99,6 +99,9 @@ public final class KvBench {
       }
     } finally {
       bench.children.close();
+      if (System.getenv("BENCH_KEEP") == null) {  // the sets leave gigabytes of data behind
+        deleteTree(bench.work);
+      }
     }
     System.out.printf(Locale.ROOT, "%n== summary (load average after: %s)%n", loadAverage());
     bench.summary.forEach(System.out::println);
@@ -469,6 +472,14 @@ public final class KvBench {
   private static void expect200(HttpResponse<String> reply, String what) {
     if (reply.statusCode() != 200) {
       throw new IllegalStateException(what + ": " + reply.statusCode() + " " + reply.body());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
