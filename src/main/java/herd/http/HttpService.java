@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -32,12 +33,13 @@ public final class HttpService implements NodeService {
   /** The peer message a node sends its neighbour when their link comes up: its HTTP port. */
   static final String WEB = "WEB";
   static final int IDLE_TIMEOUT_SECONDS = 60;
+  static final int BODY_TIMEOUT_SECONDS = 30;
   static final int MAX_INITIAL_LINE_BYTES = 4096;
   static final int MAX_HEADER_BYTES = 8192;
 
   @Override
   public Set<String> configKeys() {
-    return Set.of("httpPort");
+    return Set.of("httpPort", "httpIdleTimeoutSeconds", "httpBodyTimeoutSeconds");
   }
 
   @Override
@@ -64,14 +66,42 @@ public final class HttpService implements NodeService {
     node.counters().register("http.eventStreams", events::open);
 
     mount(node, node.http(), status, events);
+    int idleSeconds = positive(json, "httpIdleTimeoutSeconds", IDLE_TIMEOUT_SECONDS);
+    long bodyMillis = TimeUnit.SECONDS.toMillis(positive(json, "httpBodyTimeoutSeconds", BODY_TIMEOUT_SECONDS));
     HttpServerOptions options = new HttpServerOptions().setHost(node.config().host()).setPort(port)
-        .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setIdleTimeout(idleSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES)
         .setCompressionSupported(true);
-    return node.vertx().createHttpServer(options).requestHandler(node.http()).listen()
+    Router router = node.http();
+    return node.vertx().createHttpServer(options).requestHandler(request -> {
+      closeIfTheBodyIsSlow(node, request, bodyMillis);
+      router.handle(request);
+    }).listen()
         .recover(error -> Future.failedFuture(new IllegalStateException("cannot serve HTTP on "
             + node.config().host() + ":" + port + ": " + error.getMessage())))
         .onSuccess(server -> log.info("HTTP face on {}:{}", node.config().host(), port));
+  }
+
+  private static int positive(JsonObject json, String key, int fallback) {
+    int value = NodeConfig.optionalInt(json, key, fallback);
+    if (value <= 0) {
+      throw new IllegalArgumentException("config key \"" + key + "\" must be a positive number of seconds");
+    }
+    return value;
+  }
+
+  /**
+   * A request with a body must have all of it within the body timeout, or its connection is closed: the idle
+   * timeout alone would let a client trickling a byte every few seconds hold a connection (and a body buffer)
+   * for as long as it likes.
+   */
+  private static void closeIfTheBodyIsSlow(NodeContext node, HttpServerRequest request, long bodyMillis) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if ((length == null || length.equals("0")) && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      return;
+    }
+    long timer = node.vertx().setTimer(bodyMillis, t -> request.connection().close());
+    request.end().onComplete(done -> node.vertx().cancelTimer(timer));
   }
 
   /** Records where each neighbour's face is, as the neighbour says on its link, at the address we link it at. */
