@@ -20,17 +20,4 @@ command -v wrk >/dev/null || install wrk
 
 mvn -q -B -ntp -DskipTests package
 
-driver=
-cleanup() {
-  if [[ -n "$driver" ]] && kill -0 "$driver" 2>/dev/null; then
-    kill -TERM "$driver" 2>/dev/null || true   # its shutdown hook stops the nodes and etcd it started
-    wait "$driver" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-java -cp target/herd.jar:target/test-classes herd.bench.KvBench --wrk "$(command -v wrk)" --etcd "$(command -v etcd)" \
-  "$@" &
-driver=$!
-wait "$driver"
+bench/run-driver.sh herd.bench.KvBench --wrk "$(command -v wrk)" --etcd "$(command -v etcd)" "$@"

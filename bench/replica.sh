@@ -19,16 +19,4 @@ mkdir -p target
 gcc -O2 -o target/lineload bench/lineload.c
 mvn -q -B -ntp -DskipTests package
 
-driver=
-cleanup() {
-  if [[ -n "$driver" ]] && kill -0 "$driver" 2>/dev/null; then
-    kill -TERM "$driver" 2>/dev/null || true   # its shutdown hook stops the nodes and Redis it started
-    wait "$driver" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-java -cp target/herd.jar:target/test-classes herd.bench.ReplicaBench --lineload target/lineload "$@" &
-driver=$!
-wait "$driver"
+bench/run-driver.sh herd.bench.ReplicaBench --lineload target/lineload "$@"
