@@ -114,14 +114,17 @@ public final class Replica {
     long started = System.nanoTime();
     vertx.<UpdateLog.Restored>executeBlocking(() -> {
       store = UpdateLog.open(config.dataDir(), config.durability(), config.maxDataBytes(), nodeName);
-      return store.restore(this::restoreLine, watermarks::restore, nodeName);
+      return store.restore(this::restoreLine, nodeName);
     }, false).onComplete(opened -> {
       if (opened.failed()) {
         ready.fail(opened.cause());
         return;
       }
       origin = opened.result().originId();
-      opened.result().watermarks().values().forEach(clock::observe);
+      opened.result().watermarks().forEach((restoredOrigin, w) -> {
+        watermarks.restore(restoredOrigin, w);
+        clock.observe(w);
+      });
       peers.register(Envelope.WORD, this::receive);
       peers.register(Vectors.REQUEST, this::catchUpRequested);
       peers.register(Vectors.DONE, this::caughtUp);

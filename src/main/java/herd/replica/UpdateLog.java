@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -205,10 +204,10 @@ final class UpdateLog implements AutoCloseable {
   }
 
   /**
-   * Feeds every stored update's envelope line to {@code update} and every watermark to {@code watermark}, then
-   * starts the writer. Returns this node's origin id, made and stored now if the store is new.
+   * Feeds every stored update's envelope line to {@code update}, then starts the writer. Returns the watermarks and
+   * this node's origin id, made and stored now if the store is new.
    */
-  Restored restore(Consumer<String> update, BiConsumer<String, Long> watermark, String nodeName) {
+  Restored restore(Consumer<String> update, String nodeName) {
     long count = 0;
     Map<String, Long> watermarks = new HashMap<>();
     try (ReadOptions scan = new ReadOptions().setFillCache(false).setReadaheadSize(4 << 20)) {
@@ -225,7 +224,6 @@ final class UpdateLog implements AutoCloseable {
           String origin = text(Arrays.copyOfRange(it.key(), prefix.length, it.key().length));
           long w = ByteBuffer.wrap(it.value()).getLong();
           watermarks.put(origin, w);
-          watermark.accept(origin, w);
         }
         it.status();
       }

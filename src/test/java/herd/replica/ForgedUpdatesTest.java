@@ -19,6 +19,14 @@ class ForgedUpdatesTest {
 
   private static final String KEY = System.getenv("HERD_SECRET");
 
+  /** A node that takes {@code Mallory} for a neighbour, deployed; its config. */
+  private static JsonObject nodeNeighbouringMallory(Vertx vertx, String name) {
+    JsonObject config = TestNodes.config(name).put("metricsPort", FreePorts.next()).put("peerPort", FreePorts.next())
+        .put("neighbours", new JsonObject().put("Mallory", "127.0.0.1:" + FreePorts.next()));
+    TestNodes.deploy(vertx, config);
+    return config;
+  }
+
   private static String getAll(JsonObject config) {
     return TcpClient.exchange(config.getInteger("metricsPort"), "get *\n");
   }
@@ -26,9 +34,7 @@ class ForgedUpdatesTest {
   @Test
   void aVersionFarAheadOfTheClockIsRefusedAndEveryoneElseStillWrites(Vertx vertx) throws Exception {
     String name = "Target" + System.nanoTime();
-    JsonObject config = TestNodes.config(name).put("metricsPort", FreePorts.next()).put("peerPort", FreePorts.next())
-        .put("neighbours", new JsonObject().put("Mallory", "127.0.0.1:" + FreePorts.next()));
-    TestNodes.deploy(vertx, config);
+    JsonObject config = nodeNeighbouringMallory(vertx, name);
     assertThat(TcpClient.exchange(config.getInteger("metricsPort"), "put real.key 1 100\n")).isEqualTo("ok\n\n");
     long now = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
 
@@ -50,9 +56,7 @@ class ForgedUpdatesTest {
   @Test
   void malformedUpdatesFromANeighbourAreDroppedWithoutHarm(Vertx vertx) throws Exception {
     String name = "Sturdy" + System.nanoTime();
-    JsonObject config = TestNodes.config(name).put("metricsPort", FreePorts.next()).put("peerPort", FreePorts.next())
-        .put("neighbours", new JsonObject().put("Mallory", "127.0.0.1:" + FreePorts.next()));
-    TestNodes.deploy(vertx, config);
+    JsonObject config = nodeNeighbouringMallory(vertx, name);
     long now = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
 
     try (TcpClient mallory = TestPeer.dial(config.getInteger("peerPort"), "Mallory", KEY)) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,9 +47,8 @@ class UpdateLogTest {
 
   private static Restore restore(UpdateLog log) {
     List<String> lines = new ArrayList<>();
-    Map<String, Long> watermarks = new HashMap<>();
-    UpdateLog.Restored restored = log.restore(lines::add, watermarks::put, "Node");
-    return new Restore(restored, lines, watermarks);
+    UpdateLog.Restored restored = log.restore(lines::add, "Node");
+    return new Restore(restored, lines, restored.watermarks());
   }
 
   @Test
