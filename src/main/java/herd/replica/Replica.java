@@ -26,6 +26,10 @@ import org.slf4j.Logger;
  * handed to every linked neighbour (but the one it came from) and acknowledged. Whenever a link comes up, each side
  * asks the other for what it lacks ({@link Vectors}) and is sent it from the log ({@link LogScan}); what arrives is
  * applied like any update and passed on only where it is news, so every flood ends.
+ *
+ * <p>Commits are written once per pass of the event loop that made them: the first of a pass schedules a flush,
+ * which runs once the loop has read all its sockets; whatever every thread committed meanwhile goes in that one
+ * write. The replica's lock orders it all, so floods leave in the order their versions were made.
  */
 public final class Replica {
 
@@ -71,6 +75,7 @@ public final class Replica {
   private long gapTimer = -1;
   private boolean gapSeen;
   private int nextRepairLink;
+  private boolean flushScheduled;
 
   public Replica(Vertx vertx, String nodeName, ReplicaConfig config, HybridClock clock, PeerLinks peers,
       Logger log) {
@@ -289,6 +294,7 @@ public final class Replica {
           stats.flooded(envelope.kind());
           committed.forEach(listener -> listener.committed(envelope, from));
         }));
+    flushAtEndOfPass();
   }
 
   private void commitWatermarks() {
@@ -299,7 +305,21 @@ public final class Replica {
           fail(result.cause());
         }
       }));
+      flushAtEndOfPass();
     }
+  }
+
+  /** Called under the lock: the first commit since the last flush schedules the next one on this thread's loop. */
+  private void flushAtEndOfPass() {
+    if (!flushScheduled) {
+      flushScheduled = true;
+      vertx.getOrCreateContext().runOnContext(v -> flush());
+    }
+  }
+
+  private synchronized void flush() {
+    flushScheduled = false;
+    store.flush();
   }
 
   private void fail(Throwable cause) {
@@ -360,8 +380,13 @@ public final class Replica {
       log.info("catch-up to {}: one is already running", from.neighbour());
       return;
     }
-    store.scanFor(vector, scan -> {
-      CatchUpStream stream = new CatchUpStream(vertx, from, scan, this::catchUpEnded);
+    vertx.executeBlocking(() -> store.scanFor(vector), false).onComplete(scanned -> {
+      if (scanned.failed()) {
+        streams.remove(from.neighbour(), PENDING);
+        log.warn("catch-up to {} not started: {}", from.neighbour(), scanned.cause().getMessage());
+        return;
+      }
+      CatchUpStream stream = new CatchUpStream(vertx, from, scanned.result(), this::catchUpEnded);
       streams.put(from.neighbour(), stream);
       stream.start();
     });
@@ -466,6 +491,7 @@ public final class Replica {
     }
     synchronized (this) {
       failed = true;
+      closing.flush();
     }
     return vertx.executeBlocking(() -> {
       closing.close();

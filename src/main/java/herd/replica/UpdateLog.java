@@ -24,7 +24,6 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
-import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -39,9 +38,11 @@ import org.rocksdb.WriteOptions;
  * (keyed by origin and clock, the value its envelope line), and the default column family for the format, this
  * node's origin id and the watermarks. RocksDB's write-ahead log, group commit, checksums and compaction do the rest.
  *
- * <p>All writes go through one writer thread in the order they were handed over: it takes whatever queued meanwhile
- * as one {@link WriteBatch}, one write and (under {@code fsync}) one sync for all of them, then reports each commit
- * in order. A catch-up scan is started at its place in that order, so it sees exactly the committed watermarks.
+ * <p>Commits are gathered ({@link #append}) and written together ({@link #flush}): the replica flushes once per pass
+ * of the event loop that made them, so the puts that one pass read cost one write, as a Redis event loop writes its
+ * append-only file once per pass. Under {@code write} and {@code memory} a flush reports each commit before it
+ * returns; under {@code fsync} a sync thread syncs the log once for whatever was flushed meanwhile, then reports.
+ * Either way commits are reported in the order they were appended.
  */
 final class UpdateLog implements AutoCloseable {
 
@@ -50,17 +51,13 @@ final class UpdateLog implements AutoCloseable {
   private static final byte[] ORIGIN_KEY = latin1("origin");
   private static final String WATERMARK_PREFIX = "w:";
   private static final byte[] LOG_FAMILY = latin1("log");
-  private static final int MAX_BATCH = 8192;
   private static final long DEFAULT_WRITE_BUFFER = 64L << 20;
   private static final long MIN_WRITE_BUFFER = 64L << 10;
-  private static final Object STOP = new Object();
+  private static final List<Commit> STOP = new ArrayList<>();
 
   /** One update's part of a write; all fields but {@code done} may be empty. */
   record Commit(byte[] key, byte[] value, byte[] deleteKey, Map<String, Long> watermarks,
       Handler<AsyncResult<Void>> done) {
-  }
-
-  private record ScanRequest(Map<String, Long> peerVector, Consumer<LogScan> handler) {
   }
 
   /** What a restore found besides the updates themselves. */
@@ -77,19 +74,24 @@ final class UpdateLog implements AutoCloseable {
   private final RocksDB db;
   private final ColumnFamilyHandle meta;
   private final ColumnFamilyHandle log;
-  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final Map<String, Long> committedWatermarks = new HashMap<>();
+  private final WriteBatch batch;
+  private List<Commit> gathered = new ArrayList<>();
   /** The watermarks the batch being gathered moves, written once per origin with it. */
   private final Map<String, Long> batchWatermarks = new HashMap<>();
-  private final Thread writer;
+  /** Flushed commits waiting for a sync, under {@code fsync}. */
+  private final BlockingQueue<List<Commit>> unsynced = new LinkedBlockingQueue<>();
+  private final Thread syncer;
   private final Set<LogScan> scans = ConcurrentHashMap.newKeySet();
-  private volatile RocksDBException failure;
+  private RocksDBException failure;
+  private boolean closed;
   private volatile long syncs;
 
   private UpdateLog(Path dir, Durability durability, long maxBytes, String threadName) {
     this.dir = dir;
     this.durability = durability;
     RocksDB.loadLibrary();
+    this.batch = new WriteBatch();
     this.env = durability == Durability.MEMORY ? new RocksMemEnv(Env.getDefault()) : null;
     this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
         .setParanoidChecks(true);
@@ -102,8 +104,7 @@ final class UpdateLog implements AutoCloseable {
       dbOptions.setSstFileManager(spaceLimit);
       familyOptions.setWriteBufferSize(Math.max(MIN_WRITE_BUFFER, Math.min(DEFAULT_WRITE_BUFFER, maxBytes / 4)));
     }
-    this.writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC)
-        .setDisableWAL(durability == Durability.MEMORY);
+    this.writeOptions = new WriteOptions().setDisableWAL(durability == Durability.MEMORY);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
       this.db = RocksDB.open(dbOptions, path(), List.of(
@@ -115,8 +116,8 @@ final class UpdateLog implements AutoCloseable {
     }
     this.meta = handles.get(0);
     this.log = handles.get(1);
-    this.writer = new Thread(this::writeLoop, threadName);
-    writer.setDaemon(true);
+    this.syncer = new Thread(this::syncLoop, threadName);
+    syncer.setDaemon(true);
   }
 
   /**
@@ -204,7 +205,7 @@ final class UpdateLog implements AutoCloseable {
   }
 
   /**
-   * Feeds every stored update's envelope line to {@code update}, then starts the writer. Returns the watermarks and
+   * Feeds every stored update's envelope line to {@code update}, then starts taking commits. Returns the watermarks and
    * this node's origin id, made and stored now if the store is new.
    */
   Restored restore(Consumer<String> update, String nodeName) {
@@ -233,68 +234,21 @@ final class UpdateLog implements AutoCloseable {
         putNow(ORIGIN_KEY, latin1(originId));
       }
       committedWatermarks.putAll(watermarks);
-      writer.start();
+      if (durability == Durability.FSYNC) {
+        syncer.start();
+      }
       return new Restored(originId, watermarks, count);
     } catch (RocksDBException e) {
       throw new StoreException("the data directory " + dir + " is corrupt or unreadable: " + e.getMessage(), e);
     }
   }
 
-  /** Queues a commit; its handler runs on the writer thread once the commit is durable, or failed. */
-  void append(Commit commit) {
-    queue.add(commit);
-  }
-
-  /**
-   * Starts a scan of what a neighbour lacks, at this point of the write order: it sees every update committed before
-   * and the watermarks those commits set. The handler runs on the writer thread and must not block.
-   */
-  void scanFor(Map<String, Long> peerVector, Consumer<LogScan> handler) {
-    queue.add(new ScanRequest(peerVector, handler));
-  }
-
-  /** Ends a scan and frees what it holds. */
-  void release(LogScan scan) {
-    scans.remove(scan);
-    scan.close();
-  }
-
-  /** How many times the log was synced to disk: one per batch under {@code fsync}. */
-  long syncs() {
-    return syncs;
-  }
-
-  private void writeLoop() {
-    List<Object> items = new ArrayList<>(MAX_BATCH);
-    List<Commit> commits = new ArrayList<>(MAX_BATCH);
-    try (WriteBatch batch = new WriteBatch()) {
-      while (true) {
-        items.add(queue.take());
-        queue.drainTo(items, MAX_BATCH - 1);
-        for (Object item : items) {
-          if (item instanceof Commit commit) {
-            add(batch, commit);
-            commits.add(commit);
-          } else {
-            write(batch, commits);
-            if (item == STOP) {
-              return;
-            }
-            ScanRequest request = (ScanRequest) item;
-            LogScan scan = new LogScan(db, log, request.peerVector(), Map.copyOf(committedWatermarks));
-            scans.add(scan);
-            request.handler().accept(scan);
-          }
-        }
-        write(batch, commits);
-        items.clear();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Adds a commit to the batch being gathered: nothing is written before the next {@link #flush}. */
+  synchronized void append(Commit commit) {
+    if (closed) {
+      commit.done().handle(Future.failedFuture(new StoreException("the store is closed")));
+      return;
     }
-  }
-
-  private void add(WriteBatch batch, Commit commit) {
     try {
       if (commit.key() != null) {
         batch.put(log, commit.key(), commit.value());
@@ -306,13 +260,33 @@ final class UpdateLog implements AutoCloseable {
     } catch (RocksDBException e) {
       failure = e;
     }
+    gathered.add(commit);
   }
 
-  private void write(WriteBatch batch, List<Commit> commits) {
-    if (commits.isEmpty()) {
-      return;
-    }
+  /**
+   * Writes what was gathered since the last flush in one write, then reports each commit in order: at once under
+   * {@code write} and {@code memory}, after the sync that covers it under {@code fsync}. Flushes from different
+   * threads must not overlap (the replica makes them under its lock), or their reports could overtake each other.
+   */
+  void flush() {
+    List<Commit> written;
     AsyncResult<Void> result;
+    synchronized (this) {
+      if (gathered.isEmpty()) {
+        return;
+      }
+      written = gathered;
+      gathered = new ArrayList<>();
+      result = writeGathered();
+    }
+    if (durability == Durability.FSYNC && result.succeeded()) {
+      unsynced.add(written);
+    } else {
+      report(written, result);
+    }
+  }
+
+  private AsyncResult<Void> writeGathered() {
     try {
       if (failure != null) {
         throw failure;
@@ -321,30 +295,98 @@ final class UpdateLog implements AutoCloseable {
         batch.put(meta, latin1(WATERMARK_PREFIX + w.getKey()), ByteBuffer.allocate(8).putLong(w.getValue()).array());
       }
       db.write(writeOptions, batch);
-      if (durability == Durability.FSYNC) {
-        syncs++;
-      }
       committedWatermarks.putAll(batchWatermarks);
-      result = Future.succeededFuture();
+      return Future.succeededFuture();
     } catch (RocksDBException e) {
       failure = e;
-      result = Future.failedFuture(new StoreException("cannot write to the data directory " + dir + ": "
+      return Future.failedFuture(new StoreException("cannot write to the data directory " + dir + ": "
           + e.getMessage(), e));
+    } finally {
+      batchWatermarks.clear();
+      batch.clear();
     }
+  }
+
+  private static void report(List<Commit> commits, AsyncResult<Void> result) {
     for (Commit commit : commits) {
       commit.done().handle(result);
     }
-    commits.clear();
-    batchWatermarks.clear();
-    batch.clear();
+  }
+
+  /** Under {@code fsync}: one sync of the log for whatever was flushed meanwhile, then the reports, in order. */
+  private void syncLoop() {
+    List<List<Commit>> flushed = new ArrayList<>();
+    try {
+      while (true) {
+        flushed.add(unsynced.take());
+        unsynced.drainTo(flushed);
+        boolean stop = flushed.removeIf(commits -> commits == STOP);
+        AsyncResult<Void> result = sync();
+        flushed.forEach(commits -> report(commits, result));
+        flushed.clear();
+        if (stop) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private AsyncResult<Void> sync() {
+    try {
+      db.syncWal();
+      syncs++;
+      return Future.succeededFuture();
+    } catch (RocksDBException e) {
+      synchronized (this) {
+        failure = e;
+      }
+      return Future.failedFuture(new StoreException("cannot sync the data directory " + dir + ": " + e.getMessage(),
+          e));
+    }
+  }
+
+  /**
+   * A scan of what a neighbour lacks, of the updates written so far (synced first under {@code fsync}, so that no
+   * neighbour is sent what this node might lose), with the watermarks those writes set. Call it off the event loop.
+   */
+  synchronized LogScan scanFor(Map<String, Long> peerVector) {
+    if (closed) {
+      throw new StoreException("the store is closed");
+    }
+    if (durability == Durability.FSYNC) {
+      AsyncResult<Void> synced = sync();
+      if (synced.failed()) {
+        throw (StoreException) synced.cause();
+      }
+    }
+    LogScan scan = new LogScan(db, log, peerVector, Map.copyOf(committedWatermarks));
+    scans.add(scan);
+    return scan;
+  }
+
+  /** Ends a scan and frees what it holds. */
+  void release(LogScan scan) {
+    scans.remove(scan);
+    scan.close();
+  }
+
+  /** How many times the log was synced to disk: about one per flush under {@code fsync}, fewer when busy. */
+  long syncs() {
+    return syncs;
   }
 
   @Override
   public void close() {
-    if (writer.isAlive()) {
-      queue.add(STOP);
+    flush();
+    synchronized (this) {
+      closed = true;
+    }
+    if (syncer.isAlive()) {
+      unsynced.add(STOP);
       try {
-        writer.join();
+        syncer.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -357,6 +399,7 @@ final class UpdateLog implements AutoCloseable {
   }
 
   private void closeOptions() {
+    batch.close();
     writeOptions.close();
     familyOptions.close();
     dbOptions.close();

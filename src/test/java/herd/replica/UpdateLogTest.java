@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,7 @@ class UpdateLogTest {
       log.append(put(update("B", 7, 0), Map.of("B", 7L), new CompletableFuture<>()));
       log.append(put(update("A", 9, 3), Map.of(), new CompletableFuture<>()));
       log.append(put(update("A", 3, 0), Map.of("A", 3L), done));
+      log.flush();
       done.get(5, TimeUnit.SECONDS);
     }
     try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
@@ -81,6 +83,7 @@ class UpdateLogTest {
       Envelope newer = update("B", 5, 0);
       log.append(new Commit(LogKeys.of("B", 5), newer.bytes(), LogKeys.of("A", 3), Map.of(),
           result -> complete(done, result)));
+      log.flush();
       done.get(5, TimeUnit.SECONDS);
     }
     try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
@@ -95,6 +98,7 @@ class UpdateLogTest {
       first = restore(log).restored().originId();
       CompletableFuture<Void> done = new CompletableFuture<>();
       log.append(put(update("A", 3, 0), Map.of(), done));
+      log.flush();
       done.get(5, TimeUnit.SECONDS);
     }
     Thread.sleep(2);
@@ -109,31 +113,61 @@ class UpdateLogTest {
   }
 
   @Test
-  void underFsyncEveryCommitIsReportedOnlyAfterTheSyncThatCoversIt() throws Exception {
+  void underFsyncEveryCommitIsReportedOnlyAfterASyncThatBeganOnceItWasWritten() throws Exception {
     try (UpdateLog log = UpdateLog.open(dir, Durability.FSYNC, 0, "Node")) {
       restore(log);
-      List<Long> syncsSeen = new ArrayList<>();
+      List<long[]> syncsBeforeAndSeen = Collections.synchronizedList(new ArrayList<>());
       CompletableFuture<Void> last = new CompletableFuture<>();
       for (int i = 1; i <= 100; i++) {
         Envelope envelope = update("A", i, i - 1);
         boolean isLast = i == 100;
+        long before = log.syncs();
         log.append(new Commit(LogKeys.of("A", i), envelope.bytes(), null, Map.of(), result -> {
-          syncsSeen.add(log.syncs());
+          syncsBeforeAndSeen.add(new long[] {before, log.syncs()});
           if (isLast) {
             last.complete(null);
           }
         }));
+        log.flush();
       }
       last.get(10, TimeUnit.SECONDS);
 
-      assertThat(syncsSeen).hasSize(100).allMatch(syncs -> syncs >= 1);
-      assertThat(syncsSeen.get(0)).isEqualTo(1);
+      assertThat(syncsBeforeAndSeen).hasSize(100).allMatch(syncs -> syncs[1] > syncs[0]);
       assertThat(log.syncs()).isBetween(1L, 100L);
     }
     try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       assertThat(restore(log).lines()).hasSize(100);
       assertThat(log.syncs()).isZero();
     }
+  }
+
+  @Test
+  void nothingIsWrittenOrReportedBeforeTheFlush() throws Exception {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
+      restore(log);
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      log.append(put(update("A", 3, 0), Map.of("A", 3L), done));
+
+      assertThat(done).isNotDone();
+      assertThat(scanAll(log, Map.of())).isEqualTo("{}");
+
+      log.flush();
+      assertThat(done).isCompleted();
+      assertThat(scanAll(log, Map.of())).isEqualTo(update("A", 3, 0).line() + "\n" + Map.of("A", 3L));
+    }
+  }
+
+  private static String scanAll(UpdateLog log, Map<String, Long> peerVector) {
+    LogScan scan = log.scanFor(peerVector);
+    Buffer out = Buffer.buffer();
+    boolean more = true;
+    while (more) {
+      Buffer piece = Buffer.buffer();
+      more = scan.next(piece, 10);
+      out.appendBuffer(piece);
+    }
+    log.release(scan);
+    return out.toString(StandardCharsets.ISO_8859_1) + scan.watermarks();
   }
 
   @Test
@@ -144,20 +178,9 @@ class UpdateLogTest {
         log.append(put(update("A", i, i - 1), Map.of("A", (long) i), new CompletableFuture<>()));
         log.append(put(update("B", i, i - 1), Map.of("B", (long) i), new CompletableFuture<>()));
       }
-      CompletableFuture<String> scanned = new CompletableFuture<>();
-      log.scanFor(Map.of("A", 3L, "B", 5L), scan -> {
-        Buffer out = Buffer.buffer();
-        boolean more = true;
-        while (more) {
-          Buffer piece = Buffer.buffer();
-          more = scan.next(piece, 10);
-          out.appendBuffer(piece);
-        }
-        scanned.complete(out.toString(StandardCharsets.ISO_8859_1) + scan.watermarks());
-        log.release(scan);
-      });
+      log.flush();
 
-      assertThat(scanned.get(5, TimeUnit.SECONDS)).isEqualTo(update("A", 4, 3).line() + "\n"
+      assertThat(scanAll(log, Map.of("A", 3L, "B", 5L))).isEqualTo(update("A", 4, 3).line() + "\n"
           + update("A", 5, 4).line() + "\n" + Map.of("A", 5L, "B", 5L));
     }
   }
