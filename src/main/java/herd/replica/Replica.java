@@ -289,8 +289,12 @@ public final class Replica {
             done.accept(false);
             return;
           }
-          Buffer flood = Buffer.buffer(line.length + 1).appendBytes(line).appendByte((byte) '\n');
-          peers.flood(flood, from).onComplete(sent -> done.accept(true));
+          if (peers.anyUp()) {
+            Buffer flood = Buffer.buffer(line.length + 1).appendBytes(line).appendByte((byte) '\n');
+            peers.flood(flood, from).onComplete(sent -> done.accept(true));
+          } else {
+            done.accept(true);
+          }
           stats.flooded(envelope.kind());
           committed.forEach(listener -> listener.committed(envelope, from));
         }));

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
 import org.rocksdb.ReadOptions;
@@ -98,7 +99,9 @@ final class UpdateLog implements AutoCloseable {
     if (env != null) {
       dbOptions.setEnv(env);
     }
-    this.familyOptions = new ColumnFamilyOptions();
+    // LZ4 rather than RocksDB's default Snappy: about half the CPU for each memtable flush and compaction, which
+    // share the node's cores with its event loops, for files a little larger.
+    this.familyOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
     this.spaceLimit = maxBytes > 0 ? spaceLimit(maxBytes) : null;
     if (spaceLimit != null) {
       dbOptions.setSstFileManager(spaceLimit);
