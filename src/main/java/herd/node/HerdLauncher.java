@@ -36,6 +36,7 @@ public class HerdLauncher extends VertxApplication {
   private static final class MetricsHooks implements VertxApplicationHooks {
     @Override
     public void beforeStartingVertx(HookContext context) {
+      context.vertxOptions().setPreferNativeTransport(true);
       if (context.vertxOptions().getMetricsOptions() == null
           || !context.vertxOptions().getMetricsOptions().isEnabled()) {
         context.vertxOptions().setMetricsOptions(metricsOptions());
