@@ -229,8 +229,8 @@ public final class ReplicaBench {
     for (Path file : logs) {
       logBytes += Files.size(file);
     }
-    System.out.printf(Locale.ROOT, "node log after the runs: %,d bytes in %d files (rolled over at 50 MB and"
-        + " gzipped)%n", logBytes, logs.size());
+    System.out.printf(Locale.ROOT, "node log after the runs: %,d bytes in %d files (rolled over at 50 MB)%n",
+        logBytes, logs.size());
     if (System.getenv("BENCH_KEEP") == null) {
       for (Path file : logs) {
         Files.delete(file);
