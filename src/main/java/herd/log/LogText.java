@@ -1,6 +1,7 @@
 package herd.log;
 
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Renders untrusted bytes for a log line: printable ASCII as is, everything else escaped, so that client data can
@@ -18,11 +19,29 @@ public final class LogText {
   }
 
   public static String quote(Buffer bytes, int from, int to) {
-    StringBuilder out = new StringBuilder(to - from + 2).append('"');
-    for (int i = from; i < to; i++) {
-      appendEscaped(out, bytes.getByte(i) & 0xff);
+    byte[] raw = bytes.getBytes(from, to);
+    if (isPlain(raw)) {
+      byte[] quoted = new byte[raw.length + 2];
+      quoted[0] = '"';
+      System.arraycopy(raw, 0, quoted, 1, raw.length);
+      quoted[quoted.length - 1] = '"';
+      return new String(quoted, StandardCharsets.ISO_8859_1);
+    }
+    StringBuilder out = new StringBuilder(raw.length + 2).append('"');
+    for (byte b : raw) {
+      appendEscaped(out, b & 0xff);
     }
     return out.append('"').toString();
+  }
+
+  /** Whether every byte shows as itself: printable ASCII, neither a quote nor a backslash (most lines are). */
+  private static boolean isPlain(byte[] raw) {
+    for (byte b : raw) {
+      if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String quote(String text) {
