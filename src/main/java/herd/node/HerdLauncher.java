@@ -1,5 +1,6 @@
 package herd.node;
 
+import io.vertx.core.VertxOptions;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
@@ -9,17 +10,29 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 
 /**
  * The jar's main class: Vert.x's launcher with every option it has ({@code -conf}, {@code -instances},
- * {@code -options}, …), and Vert.x's own meters enabled for the Prometheus registry the node's {@code /metrics}
- * serves, unless {@code -options} set metrics of their own.
+ * {@code -options}, …), on Netty's native transport where there is one, and Vert.x's own meters enabled for the
+ * Prometheus registry the node's {@code /metrics} serves, unless {@code -options} set metrics of their own. A plain
+ * {@code -conf FILE} starts the node straight away ({@link DirectStart}), the same but faster.
  */
 public class HerdLauncher extends VertxApplication {
 
   public HerdLauncher(String[] args) {
-    super(args, new MetricsHooks());
+    super(args, new NodeHooks());
   }
 
   public static void main(String[] args) {
-    new HerdLauncher(args).launch();
+    if (!DirectStart.tryStart(args)) {
+      new HerdLauncher(args).launch();
+    }
+  }
+
+  /** A node's Vert.x options: the native transport, and the meters below unless the options have metrics. */
+  static VertxOptions nodeDefaults(VertxOptions options) {
+    options.setPreferNativeTransport(true);
+    if (options.getMetricsOptions() == null || !options.getMetricsOptions().isEnabled()) {
+      options.setMetricsOptions(metricsOptions());
+    }
+    return options;
   }
 
   /**
@@ -33,14 +46,10 @@ public class HerdLauncher extends VertxApplication {
         .setEnabled(true);
   }
 
-  private static final class MetricsHooks implements VertxApplicationHooks {
+  private static final class NodeHooks implements VertxApplicationHooks {
     @Override
     public void beforeStartingVertx(HookContext context) {
-      context.vertxOptions().setPreferNativeTransport(true);
-      if (context.vertxOptions().getMetricsOptions() == null
-          || !context.vertxOptions().getMetricsOptions().isEnabled()) {
-        context.vertxOptions().setMetricsOptions(metricsOptions());
-      }
+      nodeDefaults(context.vertxOptions());
     }
   }
 }

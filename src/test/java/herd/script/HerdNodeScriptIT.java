@@ -123,6 +123,40 @@ class HerdNodeScriptIT {
   }
 
   @Test
+  void aNodeThatCannotStartSaysWhyInOneLineAndExitsWith15() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("Foreign-data"));
+    Files.writeString(data.resolve("notes.txt"), "not a store");
+    Path conf = dir.resolve("Foreign.json");
+    Files.writeString(conf, config("Foreign", FreePorts.next()).encodePrettily());
+
+    Result result = run(List.of("bin/herd-node", conf.toString()));
+
+    assertThat(result.exitCode()).isEqualTo(15);
+    assertThat(result.output().lines().filter(line -> line.contains("ERROR")).toList()).singleElement().asString()
+        .endsWith("ERROR Failed in deploying verticle: data directory " + data + " holds files but no herd store (no"
+            + " RocksDB CURRENT file); move them away or point dataDir elsewhere");
+  }
+
+  /** Its ports open before it has restored its store: a stop then must not wait for a start that will not end. */
+  @Test
+  void aNodeAskedToStopAsSoonAsItsPortOpensStopsAtOnce() throws Exception {
+    int port = FreePorts.next();
+    Path conf = dir.resolve("Brief.json");
+    Files.writeString(conf, config("Brief", port).encodePrettily());
+    Process node = command(List.of("bin/herd-node", conf.toString()), Path.of("."))
+        .redirectOutput(dir.resolve("Brief.out").toFile()).start();
+    started.add(node);
+    while (!answers(port) && node.isAlive()) {
+      Thread.sleep(1);
+    }
+
+    node.destroy();
+
+    assertThat(node.waitFor(20, TimeUnit.SECONDS)).as(output("Brief")).isTrue();
+    assertThat(node.exitValue()).isEqualTo(143);
+  }
+
+  @Test
   void theLaunchersInstancesOptionIsRefusedInOneLine() throws Exception {
     Result result = run(List.of("bin/herd-node", config("Copied", FreePorts.next()).toString(), "-instances", "2"));
 
