@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a node the way Vert.x's launcher would for {@code -conf FILE} alone (what {@code bin/herd-node} and
- * {@code run-herd.sh} pass), without the launcher's command-line parser: picocli's reflection over the launcher's
- * options took a third of the CPU a node needs to open its ports (about 120 ms of 400), which five nodes starting
- * together on two cores wait for. Anything else, another option, a {@code vertx.*} system property (the launcher
+ * {@code run-herd.sh} pass), without the launcher's command-line parser, and with the config read by Vert.x's
+ * codec on jackson-core alone: picocli's reflection over the launcher's options and the set-up of jackson-databind's
+ * ObjectMapper (which the launcher's reading of the config brings in) took 40 % of the CPU a node needs to open its
+ * ports, which five nodes starting together on two cores wait for. Anything else, another option, a {@code vertx.*} system property (the launcher
  * reads {@code vertx.options.*} and the like) or a config that is not a readable JSON object, is left to the
  * launcher, with its own messages. Like the launcher, it says whether the node deployed, exits with status 15 when
  * it did not, and closes Vert.x (so the node stops cleanly) when the JVM is asked to stop.
@@ -56,14 +58,16 @@ final class DirectStart {
     return true;
   }
 
-  private static JsonObject config(String[] args) {
+  /** The node config when the arguments are just {@code -conf FILE}, FILE a JSON object; else null. */
+  static JsonObject config(String[] args) {
     if (args.length != 2 || !"-conf".equals(args[0])
         || System.getProperties().stringPropertyNames().stream().anyMatch(key -> key.startsWith("vertx."))) {
       return null;
     }
     try {
-      return new JsonObject(Files.readString(Path.of(args[1])));
-    } catch (IOException | InvalidPathException | DecodeException | ClassCastException e) {
+      // JsonObject(String) would first set up jackson-databind's ObjectMapper, which nothing before the ports needs
+      return new JacksonCodec().fromString(Files.readString(Path.of(args[1]))) instanceof JsonObject json ? json : null;
+    } catch (IOException | InvalidPathException | DecodeException e) {
       return null;
     }
   }
