@@ -191,12 +191,15 @@ class HttpFaceTest {
       String first = TestNodes.deploy(metered, config);
       TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023934.9\n");
       metered.undeploy(first).await();
-      TestNodes.deploy(metered, config);
+      // The same node on new ports: Vert.x may still hold the old HTTP server's port a moment after the undeploy.
+      JsonObject again = config.copy().put("port", FreePorts.next()).put("peerPort", FreePorts.next())
+          .put("httpPort", FreePorts.next()).put("metricsPort", FreePorts.next());
+      TestNodes.deploy(metered, again);
 
-      String before = HttpGet.get(config.getInteger("httpPort"), "/metrics").body();
-      TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023935.9\n");
-      TcpClient.exchange(config.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023936.9\n");
-      String after = HttpGet.get(config.getInteger("httpPort"), "/metrics").body();
+      String before = HttpGet.get(again.getInteger("httpPort"), "/metrics").body();
+      TcpClient.exchange(again.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023935.9\n");
+      TcpClient.exchange(again.getInteger("port"), "IAMAT kiwi +34.068930-118.445127 1520023936.9\n");
+      String after = HttpGet.get(again.getInteger("httpPort"), "/metrics").body();
 
       assertThat(before).contains(accepted + "0.0");
       assertThat(after).contains(accepted + "2.0");
