@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * ObjectMapper (which the launcher's reading of the config brings in) took 40 % of the CPU a node needs to open its
  * ports, which five nodes starting together on two cores wait for. Anything else, another option, a
  * {@code vertx.*} system property (the launcher reads {@code vertx.options.*} and the like) or a config that is not
- * a readable JSON object, is left to the launcher, with its own messages. Like the launcher, it says whether the node deployed, exits with status 15 when
- * it did not, and closes Vert.x (so the node stops cleanly) when the JVM is asked to stop.
+ * a readable JSON object, is left to the launcher, with its own messages. Like the launcher, it says whether the
+ * node deployed, exits with status 15 when it did not, and closes Vert.x (so the node stops cleanly) when the JVM is
+ * asked to stop.
  */
 final class DirectStart {
 
