@@ -66,8 +66,9 @@ public final class HttpService implements NodeService {
     node.counters().register("http.eventStreams", events::open);
 
     mount(node, node.http(), status, events);
-    int idleSeconds = positive(json, "httpIdleTimeoutSeconds", IDLE_TIMEOUT_SECONDS);
-    long bodyMillis = TimeUnit.SECONDS.toMillis(positive(json, "httpBodyTimeoutSeconds", BODY_TIMEOUT_SECONDS));
+    int idleSeconds = NodeConfig.positiveInt(json, "httpIdleTimeoutSeconds", IDLE_TIMEOUT_SECONDS);
+    long bodyMillis = TimeUnit.SECONDS.toMillis(NodeConfig.positiveInt(json, "httpBodyTimeoutSeconds",
+        BODY_TIMEOUT_SECONDS));
     HttpServerOptions options = new HttpServerOptions().setHost(node.config().host()).setPort(port)
         .setIdleTimeout(idleSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES)
@@ -80,14 +81,6 @@ public final class HttpService implements NodeService {
         .recover(error -> Future.failedFuture(new IllegalStateException("cannot serve HTTP on "
             + node.config().host() + ":" + port + ": " + error.getMessage())))
         .onSuccess(server -> log.info("HTTP face on {}:{}", node.config().host(), port));
-  }
-
-  private static int positive(JsonObject json, String key, int fallback) {
-    int value = NodeConfig.optionalInt(json, key, fallback);
-    if (value <= 0) {
-      throw new IllegalArgumentException("config key \"" + key + "\" must be a positive number of seconds");
-    }
-    return value;
   }
 
   /**

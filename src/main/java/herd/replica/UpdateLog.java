@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -86,7 +87,7 @@ final class UpdateLog implements AutoCloseable {
   private final Set<LogScan> scans = ConcurrentHashMap.newKeySet();
   private RocksDBException failure;
   private boolean closed;
-  private volatile long syncs;
+  private final AtomicLong syncs = new AtomicLong();
 
   private UpdateLog(Path dir, Durability durability, long maxBytes, String threadName) {
     this.dir = dir;
@@ -339,7 +340,7 @@ final class UpdateLog implements AutoCloseable {
   private AsyncResult<Void> sync() {
     try {
       db.syncWal();
-      syncs++;
+      syncs.incrementAndGet();
       return Future.succeededFuture();
     } catch (RocksDBException e) {
       synchronized (this) {
@@ -377,7 +378,7 @@ final class UpdateLog implements AutoCloseable {
 
   /** How many times the log was synced to disk: about one per flush under {@code fsync}, fewer when busy. */
   long syncs() {
-    return syncs;
+    return syncs.get();
   }
 
   @Override
