@@ -20,6 +20,8 @@ public final class NodeLogs {
 
   private static final String PREFIX = "herd.";
   private static final Map<String, String> FILES = new ConcurrentHashMap<>();
+  /** {@link #fileOf} for each logger name asked of it (every event asks): forgotten when a node opens its file. */
+  private static final Map<String, String> FILES_BY_LOGGER = new ConcurrentHashMap<>();
 
   private final String node;
 
@@ -41,6 +43,7 @@ public final class NodeLogs {
       throw new IllegalStateException("cannot write the log file " + file + ": " + e.getMessage(), e);
     }
     FILES.put(nodeName, file.toString());
+    FILES_BY_LOGGER.clear();
     return new NodeLogs(nodeName);
   }
 
@@ -67,6 +70,10 @@ public final class NodeLogs {
 
   /** The log file of the node whose logger this is; {@code logs/herd.log} for any other logger. */
   static String fileOf(String loggerName) {
+    return FILES_BY_LOGGER.computeIfAbsent(loggerName, NodeLogs::findFileOf);
+  }
+
+  private static String findFileOf(String loggerName) {
     int dot = loggerName.startsWith(PREFIX) ? loggerName.indexOf('.', PREFIX.length()) : -1;
     if (dot < 0) {
       return "logs/herd.log";

@@ -12,7 +12,11 @@ public final class OneLineThrowableConverter extends ThrowableHandlingConverter 
 
   @Override
   public String convert(ILoggingEvent event) {
-    IThrowableProxy error = event.getThrowableProxy();
+    return oneLine(event.getThrowableProxy());
+  }
+
+  /** {@code ": <root cause message>"}, or nothing for no exception. */
+  static String oneLine(IThrowableProxy error) {
     if (error == null) {
       return "";
     }
