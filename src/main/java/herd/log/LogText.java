@@ -10,6 +10,22 @@ import java.nio.charset.StandardCharsets;
 public final class LogText {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** How each byte is shown: null for one that shows as itself. */
+  private static final byte[][] ESCAPES = new byte[256][];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      String escape = switch (b) {
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        case '\t' -> "\\t";
+        case '"' -> "\\\"";
+        case '\\' -> "\\\\";
+        default -> b >= 0x20 && b < 0x7f ? null : "\\x" + HEX[b >> 4] + HEX[b & 0xf];
+      };
+      ESCAPES[b] = escape == null ? null : escape.getBytes(StandardCharsets.US_ASCII);
+    }
+  }
 
   private LogText() {
   }
@@ -20,28 +36,30 @@ public final class LogText {
 
   public static String quote(Buffer bytes, int from, int to) {
     byte[] raw = bytes.getBytes(from, to);
-    if (isPlain(raw)) {
-      byte[] quoted = new byte[raw.length + 2];
-      quoted[0] = '"';
-      System.arraycopy(raw, 0, quoted, 1, raw.length);
-      quoted[quoted.length - 1] = '"';
-      return new String(quoted, StandardCharsets.ISO_8859_1);
-    }
-    StringBuilder out = new StringBuilder(raw.length + 2).append('"');
-    for (byte b : raw) {
-      appendEscaped(out, b & 0xff);
-    }
-    return out.append('"').toString();
+    byte[] out = new byte[maxQuotedLength(raw.length)];
+    return new String(out, 0, quoteInto(raw, raw.length, out, 0), StandardCharsets.ISO_8859_1);
   }
 
-  /** Whether every byte shows as itself: printable ASCII, neither a quote nor a backslash (most lines are). */
-  private static boolean isPlain(byte[] raw) {
-    for (byte b : raw) {
-      if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') {
-        return false;
+  /** The most bytes {@link #quoteInto} writes for {@code length} bytes: the quotes, and each byte escaped as four. */
+  static int maxQuotedLength(int length) {
+    return 2 + 4 * length;
+  }
+
+  /** Writes the first {@code length} bytes of {@code raw}, quoted, into {@code out} from {@code at}; returns the end. */
+  static int quoteInto(byte[] raw, int length, byte[] out, int at) {
+    out[at++] = '"';
+    for (int i = 0; i < length; i++) {
+      byte b = raw[i];
+      byte[] escape = ESCAPES[b & 0xff];
+      if (escape == null) {
+        out[at++] = b;
+      } else {
+        System.arraycopy(escape, 0, out, at, escape.length);
+        at += escape.length;
       }
     }
-    return true;
+    out[at++] = '"';
+    return at;
   }
 
   public static String quote(String text) {
@@ -51,27 +69,12 @@ public final class LogText {
       if (c > 0xff) {
         out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
             .append(HEX[c & 0xf]);
+      } else if (ESCAPES[c] == null) {
+        out.append(c);
       } else {
-        appendEscaped(out, c);
+        out.append(new String(ESCAPES[c], StandardCharsets.US_ASCII));
       }
     }
     return out.append('"').toString();
-  }
-
-  private static void appendEscaped(StringBuilder out, int b) {
-    switch (b) {
-      case '\n' -> out.append("\\n");
-      case '\r' -> out.append("\\r");
-      case '\t' -> out.append("\\t");
-      case '"' -> out.append("\\\"");
-      case '\\' -> out.append("\\\\");
-      default -> {
-        if (b >= 0x20 && b < 0x7f) {
-          out.append((char) b);
-        } else {
-          out.append("\\x").append(HEX[b >> 4]).append(HEX[b & 0xf]);
-        }
-      }
-    }
   }
 }

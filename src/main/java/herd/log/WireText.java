@@ -1,38 +1,49 @@
 package herd.log;
 
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Bytes a client sent or was sent, as the wire log shows them: their first line, at most {@code limit} bytes of it,
- * escaped ({@link LogText}), then {@code +N bytes} for what was left out. The work is done by {@link #toString()},
- * on the log's writer thread, so the event loop that logs a line only queues this and the bytes, never copied
- * (they must not change once logged: lines and replies never do).
+ * What the wire log says of bytes a client sent or was sent: who and which way ({@code herd conn=7 127.0.0.1:5190 <-}),
+ * then the bytes' first line, at most {@code limit} bytes of it, escaped ({@link LogText}), then {@code +N bytes} for
+ * what was left out. The work is done by {@link #toString()}, on the log's writer thread, so the event loop that
+ * logs a line only queues this and the bytes, never copied (they must not change once logged: lines and replies
+ * never do).
  */
 public final class WireText {
 
+  private final String heading;
   private final Buffer bytes;
   private final int limit;
 
-  private WireText(Buffer bytes, int limit) {
+  private WireText(String heading, Buffer bytes, int limit) {
+    this.heading = heading;
     this.bytes = bytes;
     this.limit = limit;
   }
 
-  public static WireText of(Buffer bytes, int limit) {
-    return new WireText(bytes, limit);
+  /** The bytes, after {@code heading} and a space. */
+  public static WireText of(String heading, Buffer bytes, int limit) {
+    return new WireText(heading, bytes, limit);
   }
 
   @Override
   public String toString() {
     int length = bytes.length();
-    int shown = Math.min(length, limit);
-    for (int i = 0; i < shown; i++) {
-      if (bytes.getByte(i) == '\n') {
+    byte[] raw = bytes.getBytes(0, Math.min(length, limit));
+    int shown = raw.length;
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] == '\n') {
         shown = i + 1;
         break;
       }
     }
-    String text = LogText.quote(bytes, 0, shown);
-    return shown == length ? text : text + " +" + (length - shown) + " bytes";
+    byte[] head = heading.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] text = new byte[head.length + 1 + LogText.maxQuotedLength(shown)];
+    System.arraycopy(head, 0, text, 0, head.length);
+    text[head.length] = ' ';
+    int end = LogText.quoteInto(raw, shown, text, head.length + 1);
+    String quoted = new String(text, 0, end, StandardCharsets.ISO_8859_1);
+    return shown == length ? quoted : quoted + " +" + (length - shown) + " bytes";
   }
 }

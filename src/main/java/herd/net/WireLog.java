@@ -25,6 +25,8 @@ public final class WireLog {
 
   private final Logger log;
   private final String connection;
+  private final String receivedHeading;
+  private final String sentHeading;
   private boolean traffic;
   private long allowance = FIRST_ALLOWANCE;
   private long linesLeftOut;
@@ -32,6 +34,8 @@ public final class WireLog {
   public WireLog(Logger log, String service, long id, String remote, boolean traffic) {
     this.log = log;
     this.connection = service + " conn=" + id + " " + remote;
+    this.receivedHeading = connection + " <-";
+    this.sentHeading = connection + " ->";
     this.traffic = traffic;
   }
 
@@ -46,13 +50,13 @@ public final class WireLog {
   public void received(Buffer line) {
     allowance += (long) LOG_PER_BYTE * (line.length() + 1);
     if (traffic && log.isInfoEnabled() && spend(line)) {
-      log.info("{} <- {}", connection, WireText.of(line, SHOWN_BYTES));
+      log.info("{}", WireText.of(receivedHeading, line, SHOWN_BYTES));
     }
   }
 
   public void sent(Buffer reply) {
     if (traffic && log.isInfoEnabled() && spend(reply)) {
-      log.info("{} -> {}", connection, WireText.of(reply, SHOWN_BYTES));
+      log.info("{}", WireText.of(sentHeading, reply, SHOWN_BYTES));
     }
   }
 
