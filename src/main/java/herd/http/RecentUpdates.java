@@ -25,7 +25,8 @@ final class RecentUpdates implements Replica.CommitListener {
   }
 
   private final Entry[] ring = new Entry[CAPACITY];
-  private final Map<String, Envelope> clients = new LinkedHashMap<>(64, 0.75f, false) {
+  /** In the order their clients were last heard of: a put of a known client moves it to the end. */
+  private final Map<String, Envelope> clients = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Envelope> eldest) {
       return size() > MAX_CLIENTS;
@@ -51,7 +52,6 @@ final class RecentUpdates implements Replica.CommitListener {
     if (update.kind().equals("AT")) {
       String client = clientOf(update.payload());
       if (client != null) {
-        clients.remove(client);
         clients.put(client, update);
         clientsVersion++;
       }

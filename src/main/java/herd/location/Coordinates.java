@@ -1,32 +1,71 @@
 package herd.location;
 
-import java.math.BigDecimal;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * An ISO 6709 position as a client wrote it, {@code ±lat±lon} in decimal degrees ({@code +34.068930-118.445127},
  * {@code +12-118}); both signs are required, |lat| ≤ 90 and |lon| ≤ 180.
  */
 public record Coordinates(String text, String latitude, String longitude) {
 
-  private static final Pattern ISO_6709 = Pattern.compile("([+-]\\d+(?:\\.\\d+)?)([+-]\\d+(?:\\.\\d+)?)");
-  private static final BigDecimal MAX_LATITUDE = BigDecimal.valueOf(90);
-  private static final BigDecimal MAX_LONGITUDE = BigDecimal.valueOf(180);
-
-  /** The coordinates, or null if the text is not a valid position. */
+  /**
+   * The coordinates, or null if the text is not a valid position: two of {@code [+-]\d+(\.\d+)?} (ASCII digits),
+   * read by hand rather than by a regular expression, for every IAMAT has one.
+   */
   public static Coordinates parse(String text) {
-    Matcher m = ISO_6709.matcher(text);
-    if (!m.matches()) {
+    int split = endOfDegrees(text, 0);
+    if (split < 0 || endOfDegrees(text, split) != text.length()) {
       return null;
     }
-    String latitude = m.group(1);
-    String longitude = m.group(2);
-    if (new BigDecimal(latitude).abs().compareTo(MAX_LATITUDE) > 0
-        || new BigDecimal(longitude).abs().compareTo(MAX_LONGITUDE) > 0) {
+    if (!isAtMost(text, 0, split, 90) || !isAtMost(text, split, text.length(), 180)) {
       return null;
     }
-    return new Coordinates(text, unsigned(latitude), unsigned(longitude));
+    return new Coordinates(text, unsigned(text.substring(0, split)), unsigned(text.substring(split)));
+  }
+
+  /** Where the signed decimal {@code [+-]\d+(\.\d+)?} that starts at {@code from} ends, or -1 if none does. */
+  private static int endOfDegrees(String text, int from) {
+    if (from >= text.length() || text.charAt(from) != '+' && text.charAt(from) != '-') {
+      return -1;
+    }
+    int end = endOfDigits(text, from + 1);
+    if (end == from + 1) {
+      return -1;
+    }
+    if (end < text.length() && text.charAt(end) == '.') {
+      int fractionEnd = endOfDigits(text, end + 1);
+      return fractionEnd == end + 1 ? -1 : fractionEnd;
+    }
+    return end;
+  }
+
+  static int endOfDigits(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether the signed decimal {@code text[from, to)} (well formed) is at most {@code max} degrees either way. */
+  private static boolean isAtMost(String text, int from, int to, int max) {
+    int digits = from + 1;
+    while (digits < to - 1 && text.charAt(digits) == '0' && text.charAt(digits + 1) != '.') {
+      digits++;
+    }
+    int point = text.indexOf('.', digits);
+    int wholeEnd = point < 0 || point >= to ? to : point;
+    if (wholeEnd - digits > 3) {
+      return false;
+    }
+    int whole = Integer.parseInt(text, digits, wholeEnd, 10);
+    if (whole != max) {
+      return whole < max;
+    }
+    for (int i = wholeEnd + 1; i < to; i++) {
+      if (text.charAt(i) != '0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Google wants the digits without a {@code +}: {@code +34.068930} becomes {@code 34.068930}. */
