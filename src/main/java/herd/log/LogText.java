@@ -36,17 +36,23 @@ public final class LogText {
 
   public static String quote(Buffer bytes, int from, int to) {
     byte[] raw = bytes.getBytes(from, to);
-    byte[] out = new byte[maxQuotedLength(raw.length)];
-    return new String(out, 0, quoteInto(raw, raw.length, out, 0), StandardCharsets.ISO_8859_1);
+    byte[] out = new byte[quotedLength(raw, raw.length)];
+    quoteInto(raw, raw.length, out, 0);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
-  /** The most bytes {@link #quoteInto} writes for {@code length} bytes: the quotes, and each byte escaped as four. */
-  static int maxQuotedLength(int length) {
-    return 2 + 4 * length;
+  /** How many bytes {@link #quoteInto} writes for the first {@code length} bytes of {@code raw}. */
+  static int quotedLength(byte[] raw, int length) {
+    int quoted = 2;
+    for (int i = 0; i < length; i++) {
+      byte[] escape = ESCAPES[raw[i] & 0xff];
+      quoted += escape == null ? 1 : escape.length;
+    }
+    return quoted;
   }
 
-  /** Writes the first {@code length} bytes of {@code raw}, quoted, into {@code out} from {@code at}; returns the end. */
-  static int quoteInto(byte[] raw, int length, byte[] out, int at) {
+  /** Writes the first {@code length} bytes of {@code raw}, quoted, into {@code out} from {@code at}. */
+  static void quoteInto(byte[] raw, int length, byte[] out, int at) {
     out[at++] = '"';
     for (int i = 0; i < length; i++) {
       byte b = raw[i];
@@ -58,8 +64,7 @@ public final class LogText {
         at += escape.length;
       }
     }
-    out[at++] = '"';
-    return at;
+    out[at] = '"';
   }
 
   public static String quote(String text) {

@@ -12,19 +12,24 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WireText {
 
-  private final String heading;
+  private final byte[] heading;
   private final Buffer bytes;
   private final int limit;
 
-  private WireText(String heading, Buffer bytes, int limit) {
+  private WireText(byte[] heading, Buffer bytes, int limit) {
     this.heading = heading;
     this.bytes = bytes;
     this.limit = limit;
   }
 
-  /** The bytes, after {@code heading} and a space. */
-  public static WireText of(String heading, Buffer bytes, int limit) {
+  /** The bytes, after {@code heading} (Latin-1 text, see {@link #heading}) and a space. */
+  public static WireText of(byte[] heading, Buffer bytes, int limit) {
     return new WireText(heading, bytes, limit);
+  }
+
+  /** A heading, made once for the many lines of a connection. */
+  public static byte[] heading(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @Override
@@ -38,12 +43,11 @@ public final class WireText {
         break;
       }
     }
-    byte[] head = heading.getBytes(StandardCharsets.ISO_8859_1);
-    byte[] text = new byte[head.length + 1 + LogText.maxQuotedLength(shown)];
-    System.arraycopy(head, 0, text, 0, head.length);
-    text[head.length] = ' ';
-    int end = LogText.quoteInto(raw, shown, text, head.length + 1);
-    String quoted = new String(text, 0, end, StandardCharsets.ISO_8859_1);
+    byte[] text = new byte[heading.length + 1 + LogText.quotedLength(raw, shown)];
+    System.arraycopy(heading, 0, text, 0, heading.length);
+    text[heading.length] = ' ';
+    LogText.quoteInto(raw, shown, text, heading.length + 1);
+    String quoted = new String(text, StandardCharsets.ISO_8859_1);
     return shown == length ? quoted : quoted + " +" + (length - shown) + " bytes";
   }
 }

@@ -25,8 +25,8 @@ public final class WireLog {
 
   private final Logger log;
   private final String connection;
-  private final String receivedHeading;
-  private final String sentHeading;
+  private final byte[] receivedHeading;
+  private final byte[] sentHeading;
   private boolean traffic;
   private long allowance = FIRST_ALLOWANCE;
   private long linesLeftOut;
@@ -34,8 +34,8 @@ public final class WireLog {
   public WireLog(Logger log, String service, long id, String remote, boolean traffic) {
     this.log = log;
     this.connection = service + " conn=" + id + " " + remote;
-    this.receivedHeading = connection + " <-";
-    this.sentHeading = connection + " ->";
+    this.receivedHeading = WireText.heading(connection + " <-");
+    this.sentHeading = WireText.heading(connection + " ->");
     this.traffic = traffic;
   }
 

@@ -47,7 +47,8 @@ class TextLineEncoderTest {
       long millis = 1_700_000_000_000L + random.nextInt(5_000) * (random.nextBoolean() ? 1L : 999_983L);
       Throwable error = i % 7 == 0 ? new IllegalStateException("outer", new java.io.IOException("disk full")) : null;
       events.add(event(loggers[i % loggers.length], levels[i % levels.length], millis, error,
-          "{}", WireText.of("herd conn=" + i + " 127.0.0.1:4" + i + " <-", Buffer.buffer(randomLine(random)), 256)));
+          "{}", WireText.of(WireText.heading("herd conn=" + i + " 127.0.0.1:4" + i + " <-"),
+              Buffer.buffer(randomLine(random)), 256)));
     }
     events.add(event("herd.node.Goloman", Level.INFO, 0, new RuntimeException(), "no message"));
     events.add(event("herd.node.Goloman", Level.WARN, 999, null, "{} left, {}", 3, null));

@@ -9,18 +9,19 @@ class WireTextTest {
 
   @Test
   void aShortLineIsShownWholeAndEscaped() {
-    assertThat(WireText.of("herd conn=1 <-", Buffer.buffer("IAMAT a\u001b[2K"), 256))
+    assertThat(WireText.of(WireText.heading("herd conn=1 <-"), Buffer.buffer("IAMAT a\u001b[2K"), 256))
         .hasToString("herd conn=1 <- \"IAMAT a\\x1b[2K\"");
   }
 
   @Test
   void aLongLineIsCutAtTheLimitAndSaysHowMuchWasLeftOut() {
-    assertThat(WireText.of("c", Buffer.buffer("x".repeat(1000)), 8)).hasToString("c \"xxxxxxxx\" +992 bytes");
+    assertThat(WireText.of(WireText.heading("c"), Buffer.buffer("x".repeat(1000)), 8))
+        .hasToString("c \"xxxxxxxx\" +992 bytes");
   }
 
   @Test
   void aReplyIsShownUpToItsFirstNewline() {
-    assertThat(WireText.of("c ->", Buffer.buffer("AT a\n{\n  \"results\" : []\n}\n\n"), 256))
+    assertThat(WireText.of(WireText.heading("c ->"), Buffer.buffer("AT a\n{\n  \"results\" : []\n}\n\n"), 256))
         .hasToString("c -> \"AT a\\n\" +22 bytes");
   }
 }
