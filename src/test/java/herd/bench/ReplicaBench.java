@@ -197,8 +197,8 @@ public final class ReplicaBench {
   // ---------------------------------------------------------------- 2. IAMAT
 
   private void iamat() throws Exception {
-    long warmup = count(100_000);
-    long total = count(500_000);
+    long warmup = count(200_000);
+    long total = count(1_000_000);
     System.out.printf(Locale.ROOT, "%n== 2. IAMAT under durability write (every wire line logged at INFO, the"
         + " default) vs Redis SET, AOF everysec; -w %d -n %d per run%n", warmup, total);
     printHeader();
