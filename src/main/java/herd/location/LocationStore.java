@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LocationStore {
 
-  /** What a held location costs beyond the bytes of its AT line and client id: headers, the map entry, its version. */
+  /** What a held location costs beyond the bytes of its AT line: the map entry, the client id, headers. */
   private static final long ENTRY_OVERHEAD_BYTES = 150;
 
   private final LocalMap<String, Held> locations;
@@ -28,10 +28,15 @@ public final class LocationStore {
   private final long maxBytes;
   private final AtomicLong bytes = new AtomicLong();
 
-  private record Held(byte[] atLine, Version version) implements Shareable {
+  /** A location and its version, its clock and origin kept apart: one object fewer for each client. */
+  private record Held(byte[] atLine, long hlc, String origin) implements Shareable {
 
     static Held of(Location location, Version version) {
-      return new Held(location.atLine().getBytes(StandardCharsets.ISO_8859_1), version);
+      return new Held(location.atLine().getBytes(StandardCharsets.ISO_8859_1), version.hlc(), version.origin());
+    }
+
+    Version version() {
+      return new Version(hlc, origin);
     }
 
     Location location() {
