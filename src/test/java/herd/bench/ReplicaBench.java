@@ -173,8 +173,8 @@ public final class ReplicaBench {
     summary.add("|---|---|---|---|---|---|---|---|");
     for (Pair pair : pairs) {
       boolean fsync = pair.herdDurability().equals("fsync");
-      long warmup = count(fsync ? 20_000 : 200_000);
-      long total = count(fsync ? 100_000 : 1_000_000);
+      long warmup = count(200_000);
+      long total = count(fsync ? 500_000 : 1_000_000);
       System.out.printf(Locale.ROOT, "%n== 1. metrics put: herd durability %s vs Redis HSET, %s; fresh node and"
               + " Redis; -w %d -n %d per run%n", pair.herdDurability(), pair.redisLabel(), warmup, total);
       printHeader();
