@@ -2,15 +2,13 @@ package herd.location;
 
 import herd.replica.Applied;
 import herd.replica.Version;
-import io.vertx.core.Vertx;
-import io.vertx.core.shareddata.LocalMap;
-import io.vertx.core.shareddata.Shareable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Each client's most recent location, in a shared-data map all of a node's verticles see: the one with the latest
+ * Each client's most recent location, in one map all of a node's verticle instances share: the one with the latest
  * client time wins, and of two with the same time the later version, so every node keeps the same one. The store is
  * bounded in clients and in bytes; past either bound a new client is refused, while known clients still move.
  *
@@ -23,13 +21,13 @@ public final class LocationStore {
   /** What a held location costs beyond the bytes of its AT line: the map entry, the client id, headers. */
   private static final long ENTRY_OVERHEAD_BYTES = 150;
 
-  private final LocalMap<String, Held> locations;
+  private final ConcurrentHashMap<String, Held> locations = new ConcurrentHashMap<>();
   private final long maxClients;
   private final long maxBytes;
   private final AtomicLong bytes = new AtomicLong();
 
   /** A location and its version, its clock and origin kept apart: one object fewer for each client. */
-  private record Held(byte[] atLine, long hlc, String origin) implements Shareable {
+  private record Held(byte[] atLine, long hlc, String origin) {
 
     static Held of(Location location, Version version) {
       return new Held(location.atLine().getBytes(StandardCharsets.ISO_8859_1), version.hlc(), version.origin());
@@ -57,10 +55,7 @@ public final class LocationStore {
     }
   }
 
-  public LocationStore(Vertx vertx, String nodeName, long maxClients, long maxBytes) {
-    this.locations = vertx.sharedData().getLocalMap("herd.locations." + nodeName);
-    // A node that starts again in the same process starts from its store, as a new process would.
-    locations.clear();
+  public LocationStore(long maxClients, long maxBytes) {
     this.maxClients = maxClients;
     this.maxBytes = maxBytes;
   }

@@ -41,7 +41,7 @@ public final class HerdService implements NodeService {
   @Override
   public Future<?> start(NodeContext node) {
     NodeConfig config = node.config();
-    LocationStore locations = new LocationStore(node.vertx(), node.name(),
+    LocationStore locations = new LocationStore(
         NodeConfig.positiveInt(config.json(), "maxLocations", DEFAULT_MAX_LOCATIONS),
         NodeConfig.positiveInt(config.json(), "maxLocationBytes", DEFAULT_MAX_LOCATION_BYTES));
     LocationUpdates locationUpdates = new LocationUpdates(locations);

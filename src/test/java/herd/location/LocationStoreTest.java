@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herd.replica.Applied;
 import herd.replica.Version;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LocationStoreTest {
-
-  private final Vertx vertx = Vertx.vertx();
-
-  @AfterEach
-  void close() {
-    vertx.close().await();
-  }
 
   private static Location at(String client, String time) {
     return Location.parseAt("AT Goloman +0.263873386 " + client + " +34.068930-118.445127 " + time);
   }
 
   private LocationStore store(long maxClients, long maxBytes) {
-    return new LocationStore(vertx, "Test", maxClients, maxBytes);
+    return new LocationStore(maxClients, maxBytes);
   }
 
   @Test
@@ -52,7 +43,7 @@ class LocationStoreTest {
     LocationStore one = store(10, 1 << 20);
     one.offer(first, new Version(7, "Goloman.a"));
     one.offer(second, new Version(7, "Hands.a"));
-    LocationStore other = new LocationStore(vertx, "Other", 10, 1 << 20);
+    LocationStore other = new LocationStore(10, 1 << 20);
     other.offer(second, new Version(7, "Hands.a"));
     assertThat(other.offer(first, new Version(7, "Goloman.a"))).isEqualTo(Applied.STALE);
     assertThat(one.get("kiwi")).isEqualTo(second).isEqualTo(other.get("kiwi"));
