@@ -113,7 +113,7 @@ class UpdateLogTest {
   }
 
   @Test
-  void underFsyncEveryCommitIsReportedOnlyAfterASyncThatBeganOnceItWasWritten() throws Exception {
+  void underFsyncCommitsFlushedMeanwhileShareSyncsAndNoneIsReportedBeforeOne() throws Exception {
     try (UpdateLog log = UpdateLog.open(dir, Durability.FSYNC, 0, "Node")) {
       restore(log);
       List<long[]> syncsBeforeAndSeen = Collections.synchronizedList(new ArrayList<>());
@@ -138,6 +138,23 @@ class UpdateLogTest {
     try (UpdateLog log = UpdateLog.open(dir, Durability.WRITE, 0, "Node")) {
       assertThat(restore(log).lines()).hasSize(100);
       assertThat(log.syncs()).isZero();
+    }
+  }
+
+  @Test
+  void underFsyncACommitIsReportedAfterExactlyTheSyncThatBeganOnceItWasWritten() throws Exception {
+    try (UpdateLog log = UpdateLog.open(dir, Durability.FSYNC, 0, "Node")) {
+      restore(log);
+      for (int i = 1; i <= 20; i++) {
+        // the previous commit was reported after its sync ended: no sync is running now
+        long before = log.syncs();
+        CompletableFuture<Long> seen = new CompletableFuture<>();
+        log.append(new Commit(LogKeys.of("A", i), update("A", i, i - 1).bytes(), null, Map.of(),
+            result -> seen.complete(log.syncs())));
+        log.flush();
+
+        assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo(before + 1);
+      }
     }
   }
 
