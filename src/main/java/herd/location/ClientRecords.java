@@ -20,7 +20,8 @@ import java.util.List;
  */
 final class ClientRecords {
 
-  static final int PAGE_BYTES = 1 << 20;
+  /** Under half of G1's smallest region: a page is an ordinary object, not a humongous one filling whole regions. */
+  static final int PAGE_BYTES = 1 << 18;
   /** A record's size, the lengths of its id, origin and value (ints), then its clock (a long). */
   private static final int HEADER_BYTES = 24;
   private static final int SPARE_BYTES = 16;
