@@ -52,7 +52,8 @@ public final class TextLineEncoder extends EncoderBase<ILoggingEvent> {
     stampSecond(Math.floorDiv(millis, 1000));
     byte[] level = LEVELS.get(event.getLevel());
     byte[] topic = topics.computeIfAbsent(event.getLoggerName(), TextLineEncoder::paddedTopic);
-    byte[] message = event.getFormattedMessage().getBytes(StandardCharsets.UTF_8);
+    byte[] message = event instanceof WireEvent wire ? wire.text().message()
+        : event.getFormattedMessage().getBytes(StandardCharsets.UTF_8);
     byte[] cause = OneLineThrowableConverter.oneLine(event.getThrowableProxy()).getBytes(StandardCharsets.UTF_8);
 
     byte[] line = new byte[dateAndSecond.length + 3 + zoneOffset.length + 1 + level.length + 1 + topic.length + 1

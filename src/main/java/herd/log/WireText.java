@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * What the wire log says of bytes a client sent or was sent: who and which way ({@code herd conn=7 127.0.0.1:5190 <-}),
  * then the bytes' first line, at most {@code limit} bytes of it, escaped ({@link LogText}), then {@code +N bytes} for
- * what was left out. The work is done by {@link #toString()}, on the log's writer thread, so the event loop that
- * logs a line only queues this and the bytes, never copied (they must not change once logged: lines and replies
- * never do).
+ * what was left out. The work is done on the log's writer thread ({@link WireEvent}), so the event loop that logs a
+ * line only queues this and the bytes, never copied (they must not change once logged: lines and replies never do).
  */
 public final class WireText {
 
@@ -32,8 +31,8 @@ public final class WireText {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  @Override
-  public String toString() {
+  /** The message, printable ASCII. */
+  byte[] message() {
     int length = bytes.length();
     byte[] raw = bytes.getBytes(0, Math.min(length, limit));
     int shown = raw.length;
@@ -43,11 +42,19 @@ public final class WireText {
         break;
       }
     }
-    byte[] text = new byte[heading.length + 1 + LogText.quotedLength(raw, shown)];
+    byte[] leftOut = shown == length ? new byte[0] : heading(" +" + (length - shown) + " bytes");
+    int quotedAt = heading.length + 1;
+    int leftOutAt = quotedAt + LogText.quotedLength(raw, shown);
+    byte[] text = new byte[leftOutAt + leftOut.length];
     System.arraycopy(heading, 0, text, 0, heading.length);
     text[heading.length] = ' ';
-    LogText.quoteInto(raw, shown, text, heading.length + 1);
-    String quoted = new String(text, StandardCharsets.ISO_8859_1);
-    return shown == length ? quoted : quoted + " +" + (length - shown) + " bytes";
+    LogText.quoteInto(raw, shown, text, quotedAt);
+    System.arraycopy(leftOut, 0, text, leftOutAt, leftOut.length);
+    return text;
+  }
+
+  @Override
+  public String toString() {
+    return new String(message(), StandardCharsets.ISO_8859_1);
   }
 }

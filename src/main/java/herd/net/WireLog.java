@@ -1,5 +1,6 @@
 package herd.net;
 
+import herd.log.WireEvent;
 import herd.log.WireText;
 import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
@@ -50,13 +51,13 @@ public final class WireLog {
   public void received(Buffer line) {
     allowance += (long) LOG_PER_BYTE * (line.length() + 1);
     if (traffic && log.isInfoEnabled() && spend(line)) {
-      log.info("{}", WireText.of(receivedHeading, line, SHOWN_BYTES));
+      WireEvent.info(log, WireText.of(receivedHeading, line, SHOWN_BYTES));
     }
   }
 
   public void sent(Buffer reply) {
     if (traffic && log.isInfoEnabled() && spend(reply)) {
-      log.info("{}", WireText.of(sentHeading, reply, SHOWN_BYTES));
+      WireEvent.info(log, WireText.of(sentHeading, reply, SHOWN_BYTES));
     }
   }
 
