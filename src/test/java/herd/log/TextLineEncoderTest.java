@@ -18,7 +18,8 @@ class TextLineEncoderTest {
 
   private final LoggerContext context = new LoggerContext();
 
-  private PatternLayout layout() {
+  /** Logback's own layout of the pattern the encoder stands for. */
+  static PatternLayout layout(LoggerContext context) {
     PatternLayout layout = new PatternLayout();
     layout.setContext(context);
     layout.getInstanceConverterMap().put("topic", TopicConverter::new);
@@ -53,7 +54,7 @@ class TextLineEncoderTest {
     events.add(event("herd.node.Goloman", Level.INFO, 0, new RuntimeException(), "no message"));
     events.add(event("herd.node.Goloman", Level.WARN, 999, null, "{} left, {}", 3, null));
 
-    PatternLayout layout = layout();
+    PatternLayout layout = layout(context);
     TextLineEncoder encoder = new TextLineEncoder();
     for (LoggingEvent event : events) {
       assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8)).isEqualTo(layout.doLayout(event));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.read.ListAppender;
@@ -51,13 +50,8 @@ class WireEventTest {
   void theTextEncoderWritesItAsThePatternDoes() {
     WireEvent.info(logger, text("AT Goloman +0.5 kiwi +1+2 1.5\n"));
     ILoggingEvent wire = appended.list.get(0);
-    PatternLayout layout = new PatternLayout();
-    layout.setContext(context);
-    layout.getInstanceConverterMap().put("topic", TopicConverter::new);
-    layout.getInstanceConverterMap().put("cause", OneLineThrowableConverter::new);
-    layout.setPattern(TextLineEncoder.PATTERN);
-    layout.start();
-    assertThat(new String(new TextLineEncoder().encode(wire), StandardCharsets.UTF_8)).isEqualTo(layout.doLayout(wire));
+    assertThat(new String(new TextLineEncoder().encode(wire), StandardCharsets.UTF_8))
+        .isEqualTo(TextLineEncoderTest.layout(context).doLayout(wire));
   }
 
   @Test
