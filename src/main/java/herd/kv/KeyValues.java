@@ -56,6 +56,7 @@ final class KeyValues {
     if (!KvText.isToken(token)) {
       return Future.failedFuture(unauthorized());
     }
+    replica.applyPending();
     if (store.token(token) != null) {
       return Future.succeededFuture(token);
     }
@@ -75,6 +76,7 @@ final class KeyValues {
   Future<Read> read(String token, String db, List<String> keys) {
     Map<String, byte[]> found = new LinkedHashMap<>();
     List<String> unheardOf = new ArrayList<>();
+    replica.applyPending();
     for (String key : new LinkedHashSet<>(keys)) {
       KvEntry entry = store.get(new KvKey(token, db, key));
       if (entry == null) {
@@ -146,6 +148,7 @@ final class KeyValues {
   /** What the node answers a lookup from another node: only what it holds itself, never asking further. */
   Map<String, KvEntry> held(String token, String db, List<String> keys) {
     Map<String, KvEntry> held = new LinkedHashMap<>();
+    replica.applyPending();
     for (String key : keys) {
       KvEntry entry = store.get(new KvKey(token, db, key));
       if (entry != null) {

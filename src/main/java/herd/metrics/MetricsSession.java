@@ -41,6 +41,7 @@ final class MetricsSession implements LineHandler {
       });
     } else if (command instanceof MetricsCommand.Get get) {
       commands.get().increment();
+      replica.applyPending();
       return Future.succeededFuture(MetricsReply.points(store.select(get.key())));
     } else if (command instanceof MetricsCommand.Blank) {
       return NO_REPLY;
@@ -62,6 +63,7 @@ final class MetricsSession implements LineHandler {
     MetricsCommand command = MetricsParser.parse(bytes.toString(StandardCharsets.ISO_8859_1));
     if (command instanceof MetricsCommand.Get get) {
       commands.get().increment();
+      replica.applyPending();
       return MetricsReply.chunks(store.select(get.key()));
     }
     return null;

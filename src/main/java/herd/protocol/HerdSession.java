@@ -72,6 +72,7 @@ final class HerdSession implements LineHandler {
   }
 
   private Future<Buffer> whatsat(HerdCommand.Whatsat whatsat, Buffer bytes) {
+    node.replica().applyPending();
     Location location = locations.get(whatsat.clientId());
     if (location == null) {
       commands.whatsatUnknown().increment();

@@ -4,6 +4,7 @@ import herd.log.LogText;
 import herd.peer.PeerLink;
 import herd.peer.PeerLinks;
 import herd.replica.UpdateLog.Commit;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -76,6 +77,8 @@ public final class Replica {
   private boolean gapSeen;
   private int nextRepairLink;
   private boolean flushScheduled;
+  /** Each event loop's client writes of its current pass, not yet applied. */
+  private final ThreadLocal<List<ClientWrite<?>>> pending = ThreadLocal.withInitial(ArrayList::new);
 
   public Replica(Vertx vertx, String nodeName, ReplicaConfig config, HybridClock clock, PeerLinks peers,
       Logger log) {
@@ -170,27 +173,84 @@ public final class Replica {
     return value != null;
   }
 
-  /** A client's write: stamped with a new version of this node, stored if it wins, made durable and flooded. */
+  /**
+   * A client's write: stamped with a new version of this node, stored if it wins, made durable and flooded. On an
+   * event loop the writes of one pass are applied together once the loop has read its sockets (one turn of the
+   * replica's lock for them all, not one each: the loops would otherwise pass the lock and the state behind it to
+   * each other for every write); a read calls {@link #applyPending} first, so it sees every write made before it.
+   */
   public <T> Future<Written> write(UpdateKind<T> kind, T value) {
     Promise<Written> written = Promise.promise();
-    synchronized (this) {
-      if (failed) {
-        return Future.succeededFuture(Written.FAILED);
+    Context context = Vertx.currentContext();
+    if (context == null || !context.isEventLoopContext()) {
+      synchronized (this) {
+        apply(new ClientWrite<>(kind, value, written));
       }
-      long prev = watermarks.of(origin);
-      long hlc = clock.next();
-      Applied applied = offer(kind, value, new Version(hlc, origin));
-      if (!applied.isNews()) {
-        stats.refused(kind.name(), applied.result());
-        return Future.succeededFuture(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
-      }
-      watermarks.wrote(origin, hlc);
-      stats.accepted(kind.name());
-      Envelope envelope = new Envelope(origin, hlc, prev, kind.name(), kind.encode(value));
-      commit(envelope, envelope.bytes(), applied.replaced(), Map.of(origin, hlc), null,
-          done -> written.complete(done ? Written.STORED : Written.FAILED));
+      return written.future();
+    }
+    List<ClientWrite<?>> writes = pending.get();
+    writes.add(new ClientWrite<>(kind, value, written));
+    if (writes.size() == 1) {
+      context.runOnContext(v -> endOfPass());
     }
     return written.future();
+  }
+
+  /** Applies the client writes this thread made and the replica has not applied yet. */
+  public void applyPending() {
+    List<ClientWrite<?>> writes = takePending();
+    if (!writes.isEmpty()) {
+      synchronized (this) {
+        writes.forEach(this::apply);
+      }
+    }
+  }
+
+  /** Once the loop has read its sockets: the pass's client writes applied, and written, in one turn of the lock. */
+  private void endOfPass() {
+    List<ClientWrite<?>> writes = takePending();
+    if (writes.isEmpty()) {
+      return;
+    }
+    synchronized (this) {
+      // what these writes commit is written right below, not by a flush of its own
+      flushScheduled = true;
+      writes.forEach(this::apply);
+      flush();
+    }
+  }
+
+  /** This thread's pending writes; a write that completes may lead to another, which waits for the next turn. */
+  private List<ClientWrite<?>> takePending() {
+    List<ClientWrite<?>> writes = pending.get();
+    if (!writes.isEmpty()) {
+      pending.set(new ArrayList<>());
+    }
+    return writes;
+  }
+
+  private record ClientWrite<T>(UpdateKind<T> kind, T value, Promise<Written> written) {
+  }
+
+  private <T> void apply(ClientWrite<T> write) {
+    if (failed) {
+      write.written().complete(Written.FAILED);
+      return;
+    }
+    UpdateKind<T> kind = write.kind();
+    long prev = watermarks.of(origin);
+    long hlc = clock.next();
+    Applied applied = offer(kind, write.value(), new Version(hlc, origin));
+    if (!applied.isNews()) {
+      stats.refused(kind.name(), applied.result());
+      write.written().complete(applied.result() == Applied.Result.FULL ? Written.FULL : Written.STALE);
+      return;
+    }
+    watermarks.wrote(origin, hlc);
+    stats.accepted(kind.name());
+    Envelope envelope = new Envelope(origin, hlc, prev, kind.name(), kind.encode(write.value()));
+    commit(envelope, envelope.bytes(), applied.replaced(), Map.of(origin, hlc), null,
+        done -> write.written().complete(done ? Written.STORED : Written.FAILED));
   }
 
   /**
