@@ -25,14 +25,15 @@ final class ClientRecords {
   /** A record's size, the lengths of its id, origin and value (ints), then its clock (a long). */
   private static final int HEADER_BYTES = 24;
   private static final int SPARE_BYTES = 16;
-  private static final int INDEX_BYTES_PER_SLOT = Long.BYTES + Integer.BYTES;
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final SipHash hash;
-  /** Each slot's record address plus one (0 for an empty slot); a power of two long, at most half full. */
-  private long[] addresses = new long[16];
-  private int[] hashes = new int[16];
+  /**
+   * Two longs a slot, side by side so that a probe reads one cache line: the record's address plus one (0 for an
+   * empty slot), and the id's hash. A power of two slots, at most half of them full.
+   */
+  private long[] slots = new long[2 * 16];
   private int count;
   private final List<byte[]> pages = new ArrayList<>();
   private int[] used = new int[8];
@@ -52,7 +53,7 @@ final class ClientRecords {
 
   /** The bytes of the records (dead ones too, until their page is emptied) and of the index. */
   long bytes() {
-    return recordBytes + (long) addresses.length * INDEX_BYTES_PER_SLOT;
+    return recordBytes + (long) slots.length * Long.BYTES;
   }
 
   /** How many bytes a new record adds to {@link #bytes()} (the index aside). */
@@ -67,12 +68,12 @@ final class ClientRecords {
   }
 
   long clock(int slot) {
-    long address = addresses[slot] - 1;
+    long address = slots[2 * slot] - 1;
     return (long) LONG.get(page(address), offset(address) + 16);
   }
 
   String origin(int slot) {
-    long address = addresses[slot] - 1;
+    long address = slots[2 * slot] - 1;
     byte[] page = page(address);
     int at = offset(address);
     int from = at + HEADER_BYTES + idLength(page, at);
@@ -80,7 +81,7 @@ final class ClientRecords {
   }
 
   byte[] value(int slot) {
-    long address = addresses[slot] - 1;
+    long address = slots[2 * slot] - 1;
     byte[] page = page(address);
     int at = offset(address);
     int from = at + HEADER_BYTES + idLength(page, at) + (int) INT.get(page, at + 8);
@@ -89,7 +90,7 @@ final class ClientRecords {
 
   /** Adds the record of an id that has none. */
   void add(byte[] id, String origin, long clock, byte[] value) {
-    if ((count + 1) * 2 > addresses.length) {
+    if ((count + 1) * 2 > capacity()) {
       growIndex();
     }
     int hashed = hashOf(id, 0, id.length);
@@ -104,15 +105,15 @@ final class ClientRecords {
     INT.set(page, at + 4, id.length);
     System.arraycopy(id, 0, page, at + HEADER_BYTES, id.length);
     fill(page, at, originBytes, clock, value);
-    addresses[-slot - 1] = address + 1;
-    hashes[-slot - 1] = hashed;
+    slots[2 * (-slot - 1)] = address + 1;
+    slots[2 * (-slot - 1) + 1] = hashed;
     count++;
     emptyDeadPages();
   }
 
   /** Gives the record in {@code slot} a new version and value. */
   void replace(int slot, String origin, long clock, byte[] value) {
-    long address = addresses[slot] - 1;
+    long address = slots[2 * slot] - 1;
     byte[] page = page(address);
     int at = offset(address);
     int size = (int) INT.get(page, at);
@@ -128,7 +129,7 @@ final class ClientRecords {
     INT.set(to, toAt + 4, idLength);
     System.arraycopy(page, at + HEADER_BYTES, to, toAt + HEADER_BYTES, idLength);
     fill(to, toAt, originBytes, clock, value);
-    addresses[slot] = moved + 1;
+    slots[2 * slot] = moved + 1;
     int pageIndex = pageIndex(address);
     dead[pageIndex] += size;
     if (pageIndex != filling) {
@@ -149,13 +150,13 @@ final class ClientRecords {
 
   /** The slot holding the id, or minus one minus the empty slot where it would go. */
   private int probe(byte[] id, int from, int length, int hashed) {
-    int mask = addresses.length - 1;
+    int mask = capacity() - 1;
     for (int slot = hashed & mask; ; slot = (slot + 1) & mask) {
-      long address = addresses[slot] - 1;
+      long address = slots[2 * slot] - 1;
       if (address < 0) {
         return -slot - 1;
       }
-      if (hashes[slot] == hashed && idEquals(address, id, from, length)) {
+      if ((int) slots[2 * slot + 1] == hashed && idEquals(address, id, from, length)) {
         return slot;
       }
     }
@@ -173,19 +174,17 @@ final class ClientRecords {
   }
 
   private void growIndex() {
-    long[] oldAddresses = addresses;
-    int[] oldHashes = hashes;
-    addresses = new long[oldAddresses.length * 2];
-    hashes = new int[oldHashes.length * 2];
-    int mask = addresses.length - 1;
-    for (int i = 0; i < oldAddresses.length; i++) {
-      if (oldAddresses[i] != 0) {
-        int slot = oldHashes[i] & mask;
-        while (addresses[slot] != 0) {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = capacity() - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != 0) {
+        int slot = (int) old[i + 1] & mask;
+        while (slots[2 * slot] != 0) {
           slot = (slot + 1) & mask;
         }
-        addresses[slot] = oldAddresses[i];
-        hashes[slot] = oldHashes[i];
+        slots[2 * slot] = old[i];
+        slots[2 * slot + 1] = old[i + 1];
       }
     }
   }
@@ -241,10 +240,10 @@ final class ClientRecords {
         int size = (int) INT.get(page, at);
         int idLength = idLength(page, at);
         int slot = probe(page, at + HEADER_BYTES, idLength, hashOf(page, at + HEADER_BYTES, idLength));
-        if (slot >= 0 && addresses[slot] - 1 == ((long) index << 32 | at)) {
+        if (slot >= 0 && slots[2 * slot] - 1 == ((long) index << 32 | at)) {
           long moved = allocate(size);
           System.arraycopy(page, at, page(moved), offset(moved), size);
-          addresses[slot] = moved + 1;
+          slots[2 * slot] = moved + 1;
         }
         at += size;
       }
@@ -256,6 +255,10 @@ final class ClientRecords {
       }
       freePages.add(index);
     }
+  }
+
+  private int capacity() {
+    return slots.length / 2;
   }
 
   private byte[] page(long address) {
