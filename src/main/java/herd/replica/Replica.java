@@ -28,9 +28,11 @@ import org.slf4j.Logger;
  * asks the other for what it lacks ({@link Vectors}) and is sent it from the log ({@link LogScan}); what arrives is
  * applied like any update and passed on only where it is news, so every flood ends.
  *
- * <p>Commits are written once per pass of the event loop that made them: the first of a pass schedules a flush,
- * which runs once the loop has read all its sockets; whatever every thread committed meanwhile goes in that one
- * write. The replica's lock orders it all, so floods leave in the order their versions were made.
+ * <p>Commits are written once per pass of the event loop that made them. The client writes of a pass wait until the
+ * loop has read all its sockets, then are applied and written in one turn of the lock; a neighbour's update is
+ * applied at once, and the first of a pass schedules a flush for the end of the pass. Whatever every thread
+ * committed meanwhile goes in that one write. The replica's lock orders it all, so floods leave in the order their
+ * versions were made.
  */
 public final class Replica {
 
