@@ -65,6 +65,22 @@ class ReplicaNodeTest {
   }
 
   @Test
+  void everyPipelinedReadSeesExactlyTheWritesBeforeIt(Vertx vertx) {
+    JsonObject config = nodeWithMetrics("ReadsOwnWrites");
+    TestNodes.deploy(vertx, config);
+    StringBuilder lines = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    StringBuilder held = new StringBuilder();
+    for (int i = 1; i <= 200; i++) {
+      lines.append("put seen ").append(i).append(' ').append(i).append("\nget seen\n");
+      held.append("seen ").append(i).append(".0 ").append(i).append('\n');
+      expected.append("ok\n\n").append("ok\n").append(held).append('\n');
+    }
+
+    assertThat(TcpClient.exchange(config.getInteger("metricsPort"), lines.toString())).isEqualTo(expected.toString());
+  }
+
+  @Test
   void underMemoryDurabilityARestartedNodeStartsEmpty(Vertx vertx) {
     JsonObject config = nodeWithMetrics("Forgetful").put("durability", "memory");
     String deployment = TestNodes.deploy(vertx, config);
