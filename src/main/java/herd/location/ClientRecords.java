@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * One record per client id, kept without an object per client: records lie one after another in pages of
- * {@value #PAGE_BYTES} bytes and are found through an open-addressing index of two primitive arrays, so a store of
+ * {@value #PAGE_BYTES} bytes and are found through an open-addressing index in one primitive array, so a store of
  * millions of clients gives the garbage collector nothing to copy and no references to track (with a map of objects
  * that was the largest cost of a store that grows). A record is a client id, its version's origin and clock, and a
  * value. A new value is written over the old one when it fits (every record has room to spare), else the record
@@ -22,7 +22,12 @@ final class ClientRecords {
 
   /** Under half of G1's smallest region: a page is an ordinary object, not a humongous one filling whole regions. */
   static final int PAGE_BYTES = 1 << 18;
-  /** A record's size, the lengths of its id, origin and value (ints), then its clock (a long). */
+  /** Where a record's header keeps its size, the lengths of its id, origin and value, and its clock. */
+  private static final int SIZE_AT = 0;
+  private static final int ID_LENGTH_AT = 4;
+  private static final int ORIGIN_LENGTH_AT = 8;
+  private static final int VALUE_LENGTH_AT = 12;
+  private static final int CLOCK_AT = 16;
   private static final int HEADER_BYTES = 24;
   private static final int SPARE_BYTES = 16;
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -69,7 +74,7 @@ final class ClientRecords {
 
   long clock(int slot) {
     long address = slots[2 * slot] - 1;
-    return (long) LONG.get(page(address), offset(address) + 16);
+    return (long) LONG.get(page(address), offset(address) + CLOCK_AT);
   }
 
   String origin(int slot) {
@@ -77,15 +82,15 @@ final class ClientRecords {
     byte[] page = page(address);
     int at = offset(address);
     int from = at + HEADER_BYTES + idLength(page, at);
-    return new String(page, from, (int) INT.get(page, at + 8), StandardCharsets.ISO_8859_1);
+    return new String(page, from, (int) INT.get(page, at + ORIGIN_LENGTH_AT), StandardCharsets.ISO_8859_1);
   }
 
   byte[] value(int slot) {
     long address = slots[2 * slot] - 1;
     byte[] page = page(address);
     int at = offset(address);
-    int from = at + HEADER_BYTES + idLength(page, at) + (int) INT.get(page, at + 8);
-    return Arrays.copyOfRange(page, from, from + (int) INT.get(page, at + 12));
+    int from = at + HEADER_BYTES + idLength(page, at) + (int) INT.get(page, at + ORIGIN_LENGTH_AT);
+    return Arrays.copyOfRange(page, from, from + (int) INT.get(page, at + VALUE_LENGTH_AT));
   }
 
   /** Adds the record of an id that has none. */
@@ -102,7 +107,7 @@ final class ClientRecords {
     long address = allocate(recordSize(id.length, originBytes.length, value.length));
     byte[] page = page(address);
     int at = offset(address);
-    INT.set(page, at + 4, id.length);
+    INT.set(page, at + ID_LENGTH_AT, id.length);
     System.arraycopy(id, 0, page, at + HEADER_BYTES, id.length);
     fill(page, at, originBytes, clock, value);
     slots[2 * (-slot - 1)] = address + 1;
@@ -116,7 +121,7 @@ final class ClientRecords {
     long address = slots[2 * slot] - 1;
     byte[] page = page(address);
     int at = offset(address);
-    int size = (int) INT.get(page, at);
+    int size = (int) INT.get(page, at + SIZE_AT);
     int idLength = idLength(page, at);
     byte[] originBytes = origin.getBytes(StandardCharsets.ISO_8859_1);
     if (HEADER_BYTES + idLength + originBytes.length + value.length <= size) {
@@ -126,7 +131,7 @@ final class ClientRecords {
     long moved = allocate(recordSize(idLength, originBytes.length, value.length));
     byte[] to = page(moved);
     int toAt = offset(moved);
-    INT.set(to, toAt + 4, idLength);
+    INT.set(to, toAt + ID_LENGTH_AT, idLength);
     System.arraycopy(page, at + HEADER_BYTES, to, toAt + HEADER_BYTES, idLength);
     fill(to, toAt, originBytes, clock, value);
     slots[2 * slot] = moved + 1;
@@ -141,9 +146,9 @@ final class ClientRecords {
   /** Writes all of a record after its size and id: the origin, clock and value. */
   private static void fill(byte[] page, int at, byte[] origin, long clock, byte[] value) {
     int originAt = at + HEADER_BYTES + idLength(page, at);
-    INT.set(page, at + 8, origin.length);
-    INT.set(page, at + 12, value.length);
-    LONG.set(page, at + 16, clock);
+    INT.set(page, at + ORIGIN_LENGTH_AT, origin.length);
+    INT.set(page, at + VALUE_LENGTH_AT, value.length);
+    LONG.set(page, at + CLOCK_AT, clock);
     System.arraycopy(origin, 0, page, originAt, origin.length);
     System.arraycopy(value, 0, page, originAt + origin.length, value.length);
   }
@@ -200,7 +205,7 @@ final class ClientRecords {
     int at = used[filling];
     used[filling] += size;
     recordBytes += size;
-    INT.set(pages.get(filling), at, size);
+    INT.set(pages.get(filling), at + SIZE_AT, size);
     return (long) filling << 32 | at;
   }
 
@@ -237,7 +242,7 @@ final class ClientRecords {
     for (Integer index = toEmpty.poll(); index != null; index = toEmpty.poll()) {
       byte[] page = pages.get(index);
       for (int at = 0; at < used[index]; ) {
-        int size = (int) INT.get(page, at);
+        int size = (int) INT.get(page, at + SIZE_AT);
         int idLength = idLength(page, at);
         int slot = probe(page, at + HEADER_BYTES, idLength, hashOf(page, at + HEADER_BYTES, idLength));
         if (slot >= 0 && slots[2 * slot] - 1 == ((long) index << 32 | at)) {
@@ -274,6 +279,6 @@ final class ClientRecords {
   }
 
   private static int idLength(byte[] page, int at) {
-    return (int) INT.get(page, at + 4);
+    return (int) INT.get(page, at + ID_LENGTH_AT);
   }
 }
