@@ -16,11 +16,8 @@ public final class WireEvent extends LoggingEvent {
   private static final String FQCN = WireEvent.class.getName();
   private static final String MESSAGE = "{}";
 
-  private final WireText text;
-
   private WireEvent(Logger logger, WireText text) {
     super(FQCN, logger, Level.INFO, MESSAGE, null, new Object[] {text});
-    this.text = text;
   }
 
   /** Logs {@code text} at INFO as {@code log.info("{}", text)} would (turbo filters and levels alike). */
@@ -38,7 +35,7 @@ public final class WireEvent extends LoggingEvent {
   }
 
   WireText text() {
-    return text;
+    return (WireText) getArgumentArray()[0];
   }
 
   @Override
