@@ -123,7 +123,7 @@ public final class Replica {
   public Future<Void> open() {
     long started = System.nanoTime();
     vertx.<UpdateLog.Restored>executeBlocking(() -> {
-      store = UpdateLog.open(config.dataDir(), config.durability(), config.maxDataBytes(), nodeName);
+      store = UpdateLog.open(config.dataDir(), config.durability(), config.maxDataBytes());
       return store.restore(this::restoreLine, nodeName);
     }, false).onComplete(opened -> {
       if (opened.failed()) {

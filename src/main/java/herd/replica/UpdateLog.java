@@ -14,9 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -42,9 +40,10 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Commits are gathered ({@link #append}) and written together ({@link #flush}): the replica flushes once per pass
  * of the event loop that made them, so the puts that one pass read cost one write, as a Redis event loop writes its
- * append-only file once per pass. Under {@code write} and {@code memory} a flush reports each commit before it
- * returns; under {@code fsync} a sync thread syncs the log once for whatever was flushed meanwhile, then reports.
- * Either way commits are reported in the order they were appended.
+ * append-only file once per pass. A flush reports each commit, in the order they were appended, before it returns:
+ * under {@code fsync} after syncing the log once for them all, on the flushing thread, as Redis syncs its file in the
+ * pass under {@code appendfsync always}. A sync thread would leave the event loop idle while it syncs and the sync
+ * thread idle while the loop answers; the hand-offs between the two cost more than the sync did (see BENCHMARKS.md).
  */
 final class UpdateLog implements AutoCloseable {
 
@@ -55,7 +54,13 @@ final class UpdateLog implements AutoCloseable {
   private static final byte[] LOG_FAMILY = latin1("log");
   private static final long DEFAULT_WRITE_BUFFER = 64L << 20;
   private static final long MIN_WRITE_BUFFER = 64L << 10;
-  private static final List<Commit> STOP = new ArrayList<>();
+  /**
+   * The write-ahead log's bound: past it, RocksDB flushes the memtables so that the oldest log files can go. It keeps
+   * a restart's replay short, and lets log files be recycled: a recycled file is overwritten in place, so a sync need
+   * not also update its size on disk (a third less time a sync on ext4).
+   */
+  private static final long MAX_LOG_BYTES = 16L << 20;
+  private static final int RECYCLED_LOG_FILES = 4;
 
   /** One update's part of a write; all fields but {@code done} may be empty. */
   record Commit(byte[] key, byte[] value, byte[] deleteKey, Map<String, Long> watermarks,
@@ -81,15 +86,12 @@ final class UpdateLog implements AutoCloseable {
   private List<Commit> gathered = new ArrayList<>();
   /** The watermarks the batch being gathered moves, written once per origin with it. */
   private final Map<String, Long> batchWatermarks = new HashMap<>();
-  /** Flushed commits waiting for a sync, under {@code fsync}. */
-  private final BlockingQueue<List<Commit>> unsynced = new LinkedBlockingQueue<>();
-  private final Thread syncer;
   private final Set<LogScan> scans = ConcurrentHashMap.newKeySet();
   private RocksDBException failure;
   private boolean closed;
   private final AtomicLong syncs = new AtomicLong();
 
-  private UpdateLog(Path dir, Durability durability, long maxBytes, String threadName) {
+  private UpdateLog(Path dir, Durability durability, long maxBytes) {
     this.dir = dir;
     this.durability = durability;
     RocksDB.loadLibrary();
@@ -99,6 +101,8 @@ final class UpdateLog implements AutoCloseable {
         .setParanoidChecks(true);
     if (env != null) {
       dbOptions.setEnv(env);
+    } else {
+      dbOptions.setMaxTotalWalSize(MAX_LOG_BYTES).setRecycleLogFileNum(RECYCLED_LOG_FILES);
     }
     // LZ4 rather than RocksDB's default Snappy: about half the CPU for each memtable flush and compaction, which
     // share the node's cores with its event loops, for files a little larger.
@@ -120,19 +124,17 @@ final class UpdateLog implements AutoCloseable {
     }
     this.meta = handles.get(0);
     this.log = handles.get(1);
-    this.syncer = new Thread(this::syncLoop, threadName);
-    syncer.setDaemon(true);
   }
 
   /**
    * Opens the data directory (or, under {@code memory}, an empty in-memory one). A directory that holds something
    * other than a herd store, a store of another format or a corrupt one fails with a {@link StoreException}.
    */
-  static UpdateLog open(Path dir, Durability durability, long maxBytes, String nodeName) {
+  static UpdateLog open(Path dir, Durability durability, long maxBytes) {
     if (durability != Durability.MEMORY) {
       checkDirectory(dir);
     }
-    UpdateLog opened = new UpdateLog(dir, durability, maxBytes, "herd-store-" + nodeName);
+    UpdateLog opened = new UpdateLog(dir, durability, maxBytes);
     try {
       opened.checkFormat();
     } catch (RuntimeException e) {
@@ -238,9 +240,6 @@ final class UpdateLog implements AutoCloseable {
         putNow(ORIGIN_KEY, latin1(originId));
       }
       committedWatermarks.putAll(watermarks);
-      if (durability == Durability.FSYNC) {
-        syncer.start();
-      }
       return new Restored(originId, watermarks, count);
     } catch (RocksDBException e) {
       throw new StoreException("the data directory " + dir + " is corrupt or unreadable: " + e.getMessage(), e);
@@ -268,9 +267,9 @@ final class UpdateLog implements AutoCloseable {
   }
 
   /**
-   * Writes what was gathered since the last flush in one write, then reports each commit in order: at once under
-   * {@code write} and {@code memory}, after the sync that covers it under {@code fsync}. Flushes from different
-   * threads must not overlap (the replica makes them under its lock), or their reports could overtake each other.
+   * Writes what was gathered since the last flush in one write (and under {@code fsync} syncs the log), then reports
+   * each commit in order. Flushes from different threads must not overlap (the replica makes them under its lock), or
+   * their reports could overtake each other.
    */
   void flush() {
     List<Commit> written;
@@ -284,10 +283,9 @@ final class UpdateLog implements AutoCloseable {
       result = writeGathered();
     }
     if (durability == Durability.FSYNC && result.succeeded()) {
-      unsynced.add(written);
-    } else {
-      report(written, result);
+      result = sync();
     }
+    report(written, result);
   }
 
   private AsyncResult<Void> writeGathered() {
@@ -314,26 +312,6 @@ final class UpdateLog implements AutoCloseable {
   private static void report(List<Commit> commits, AsyncResult<Void> result) {
     for (Commit commit : commits) {
       commit.done().handle(result);
-    }
-  }
-
-  /** Under {@code fsync}: one sync of the log for whatever was flushed meanwhile, then the reports, in order. */
-  private void syncLoop() {
-    List<List<Commit>> flushed = new ArrayList<>();
-    try {
-      while (true) {
-        flushed.add(unsynced.take());
-        unsynced.drainTo(flushed);
-        boolean stop = flushed.removeIf(commits -> commits == STOP);
-        AsyncResult<Void> result = sync();
-        flushed.forEach(commits -> report(commits, result));
-        flushed.clear();
-        if (stop) {
-          return;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -376,7 +354,7 @@ final class UpdateLog implements AutoCloseable {
     scan.close();
   }
 
-  /** How many times the log was synced to disk: about one per flush under {@code fsync}, fewer when busy. */
+  /** How many times the log was synced to disk: once per flush under {@code fsync}. */
   long syncs() {
     return syncs.get();
   }
@@ -386,14 +364,6 @@ final class UpdateLog implements AutoCloseable {
     flush();
     synchronized (this) {
       closed = true;
-    }
-    if (syncer.isAlive()) {
-      unsynced.add(STOP);
-      try {
-        syncer.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
     scans.forEach(LogScan::close);
     meta.close();
