@@ -12,19 +12,27 @@ import java.util.Map;
 
 /**
  * What the page shows of the updates a node committed: the last {@value #CAPACITY} of them (a ring), and the last
- * location of the {@value #MAX_CLIENTS} clients heard of most recently. Fed by {@link Replica#onCommitted}: the
- * listener only keeps the envelope; payloads are parsed when the page asks, a few times a second at most.
+ * location of the {@value #MAX_CLIENTS} clients heard of most recently. Fed by {@link Replica#onCommitted}, on the
+ * event loops, for every update: the listener only keeps the envelope, in a ring of the last {@value #LOCATIONS}
+ * locations too; they are sorted by client, and payloads parsed, when the page asks, a few times a second at most.
+ * A client heard of only before the last {@value #LOCATIONS} locations since the page last asked is forgotten even
+ * if fewer than {@value #MAX_CLIENTS} clients were heard of since.
  */
 final class RecentUpdates implements Replica.CommitListener {
 
   static final int CAPACITY = 50;
   static final int MAX_CLIENTS = 1000;
+  static final int LOCATIONS = 4 * MAX_CLIENTS;
   private static final int MAX_TEXT = 200;
 
   private record Entry(long seq, long millis, Envelope update, String from) {
   }
 
   private final Entry[] ring = new Entry[CAPACITY];
+  private final Envelope[] locations = new Envelope[LOCATIONS];
+  /** How many locations were ever put in the ring, and how many of them the map of clients has taken in. */
+  private long located;
+  private long sorted;
   /** In the order their clients were last heard of: a put of a known client moves it to the end. */
   private final Map<String, Envelope> clients = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
@@ -33,7 +41,6 @@ final class RecentUpdates implements Replica.CommitListener {
     }
   };
   private long seq;
-  private long clientsVersion;
 
   @Override
   public synchronized void committed(Envelope update, String from) {
@@ -50,12 +57,20 @@ final class RecentUpdates implements Replica.CommitListener {
 
   private void located(Envelope update) {
     if (update.kind().equals("AT")) {
+      locations[(int) (located++ % LOCATIONS)] = update;
+    }
+  }
+
+  /** Takes the locations put in the ring since the last call into the map of clients, oldest first. */
+  private void sortByClient() {
+    for (long i = Math.max(sorted, located - LOCATIONS); i < located; i++) {
+      Envelope update = locations[(int) (i % LOCATIONS)];
       String client = clientOf(update.payload());
       if (client != null) {
         clients.put(client, update);
-        clientsVersion++;
       }
     }
+    sorted = located;
   }
 
   /** The client id of an AT payload ({@code <server> <skew> <client> <location> <time>}), or null. */
@@ -70,8 +85,9 @@ final class RecentUpdates implements Replica.CommitListener {
     return seq;
   }
 
+  /** Changes whenever a location is committed or restored (not only when the clients shown change). */
   synchronized long clientsVersion() {
-    return clientsVersion;
+    return located;
   }
 
   /** The updates after {@code afterSeq} still held, oldest first. */
@@ -93,6 +109,7 @@ final class RecentUpdates implements Replica.CommitListener {
   JsonArray clients() {
     List<Envelope> held;
     synchronized (this) {
+      sortByClient();
       held = new ArrayList<>(clients.values());
     }
     JsonArray result = new JsonArray();

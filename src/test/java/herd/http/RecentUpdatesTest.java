@@ -52,6 +52,27 @@ class RecentUpdatesTest {
   }
 
   @Test
+  void aClientHeardOfOnlyBeforeTheLastLocationsSinceThePageAskedIsForgotten() {
+    RecentUpdates seen = new RecentUpdates();
+    RecentUpdates unseen = new RecentUpdates();
+    for (RecentUpdates recent : new RecentUpdates[] {seen, unseen}) {
+      recent.committed(at("quiet", 1), null);
+    }
+    long before = seen.clientsVersion();
+    assertThat(seen.clients()).hasSize(1);
+    for (int i = 0; i < RecentUpdates.LOCATIONS; i++) {
+      seen.committed(at("busy", i + 2), null);
+      unseen.committed(at("busy", i + 2), null);
+    }
+
+    assertThat(seen.clientsVersion()).isGreaterThan(before);
+    assertThat(seen.clients()).extracting(client -> ((JsonObject) client).getString("client"))
+        .containsExactly("quiet", "busy");
+    assertThat(unseen.clients()).extracting(client -> ((JsonObject) client).getString("client"))
+        .containsExactly("busy");
+  }
+
+  @Test
   void aRestoredLocationIsAClientsLastKnownOneButNotARecentUpdate() {
     RecentUpdates recent = new RecentUpdates();
 
