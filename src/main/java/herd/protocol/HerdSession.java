@@ -59,7 +59,7 @@ final class HerdSession implements LineHandler {
 
   /** An older location than the one held is answered but not stored; one the store cannot take gets {@code ?}. */
   private Future<Buffer> iamat(HerdCommand.Iamat iamat, Buffer bytes) {
-    String skew = Skew.format(node.clock().instant(), iamat.time().seconds());
+    String skew = Skew.format(node.clock().instant(), iamat.time());
     Location location = new Location(node.name(), skew, iamat.clientId(), iamat.coordinates(), iamat.time());
     return node.replica().write(locationUpdates, location).map(written -> {
       if (written == Written.FULL || written == Written.FAILED) {
