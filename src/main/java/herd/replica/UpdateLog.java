@@ -41,9 +41,10 @@ import org.rocksdb.WriteOptions;
  * <p>Commits are gathered ({@link #append}) and written together ({@link #flush}): the replica flushes once per pass
  * of the event loop that made them, so the puts that one pass read cost one write, as a Redis event loop writes its
  * append-only file once per pass. A flush reports each commit, in the order they were appended, before it returns:
- * under {@code fsync} after syncing the log once for them all, on the flushing thread, as Redis syncs its file in the
- * pass under {@code appendfsync always}. A sync thread would leave the event loop idle while it syncs and the sync
- * thread idle while the loop answers; the hand-offs between the two cost more than the sync did (see BENCHMARKS.md).
+ * under {@code fsync} the write itself syncs the log (RocksDB's {@code sync} write option), once for them all, on the
+ * flushing thread, as Redis syncs its file in the pass under {@code appendfsync always}. A sync thread would leave the
+ * event loop idle while it syncs and the sync thread idle while the loop answers; the hand-offs between the two cost
+ * more than the sync did (see BENCHMARKS.md).
  */
 final class UpdateLog implements AutoCloseable {
 
@@ -112,7 +113,8 @@ final class UpdateLog implements AutoCloseable {
       dbOptions.setSstFileManager(spaceLimit);
       familyOptions.setWriteBufferSize(Math.max(MIN_WRITE_BUFFER, Math.min(DEFAULT_WRITE_BUFFER, maxBytes / 4)));
     }
-    this.writeOptions = new WriteOptions().setDisableWAL(durability == Durability.MEMORY);
+    this.writeOptions = new WriteOptions().setDisableWAL(durability == Durability.MEMORY)
+        .setSync(durability == Durability.FSYNC);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
       this.db = RocksDB.open(dbOptions, path(), List.of(
@@ -267,9 +269,9 @@ final class UpdateLog implements AutoCloseable {
   }
 
   /**
-   * Writes what was gathered since the last flush in one write (and under {@code fsync} syncs the log), then reports
-   * each commit in order. Flushes from different threads must not overlap (the replica makes them under its lock), or
-   * their reports could overtake each other.
+   * Writes what was gathered since the last flush in one write (synced under {@code fsync}), then reports each commit
+   * in order. Flushes from different threads must not overlap (the replica makes them under its lock), or their
+   * reports could overtake each other.
    */
   void flush() {
     List<Commit> written;
@@ -281,9 +283,6 @@ final class UpdateLog implements AutoCloseable {
       written = gathered;
       gathered = new ArrayList<>();
       result = writeGathered();
-    }
-    if (durability == Durability.FSYNC && result.succeeded()) {
-      result = sync();
     }
     report(written, result);
   }
@@ -297,6 +296,9 @@ final class UpdateLog implements AutoCloseable {
         batch.put(meta, latin1(WATERMARK_PREFIX + w.getKey()), ByteBuffer.allocate(8).putLong(w.getValue()).array());
       }
       db.write(writeOptions, batch);
+      if (writeOptions.sync()) {
+        syncs.incrementAndGet();
+      }
       committedWatermarks.putAll(batchWatermarks);
       return Future.succeededFuture();
     } catch (RocksDBException e) {
@@ -315,33 +317,14 @@ final class UpdateLog implements AutoCloseable {
     }
   }
 
-  private AsyncResult<Void> sync() {
-    try {
-      db.syncWal();
-      syncs.incrementAndGet();
-      return Future.succeededFuture();
-    } catch (RocksDBException e) {
-      synchronized (this) {
-        failure = e;
-      }
-      return Future.failedFuture(new StoreException("cannot sync the data directory " + dir + ": " + e.getMessage(),
-          e));
-    }
-  }
-
   /**
-   * A scan of what a neighbour lacks, of the updates written so far (synced first under {@code fsync}, so that no
-   * neighbour is sent what this node might lose), with the watermarks those writes set. Call it off the event loop.
+   * A scan of what a neighbour lacks, of the updates written so far (under {@code fsync} each was synced before it
+   * could be read, so no neighbour is sent what this node might lose), with the watermarks those writes set. Call it
+   * off the event loop.
    */
   synchronized LogScan scanFor(Map<String, Long> peerVector) {
     if (closed) {
       throw new StoreException("the store is closed");
-    }
-    if (durability == Durability.FSYNC) {
-      AsyncResult<Void> synced = sync();
-      if (synced.failed()) {
-        throw (StoreException) synced.cause();
-      }
     }
     LogScan scan = new LogScan(db, log, peerVector, Map.copyOf(committedWatermarks));
     scans.add(scan);
@@ -354,7 +337,7 @@ final class UpdateLog implements AutoCloseable {
     scan.close();
   }
 
-  /** How many times the log was synced to disk: once per flush under {@code fsync}. */
+  /** How many flushes synced the log to disk: each one under {@code fsync}. */
   long syncs() {
     return syncs.get();
   }
