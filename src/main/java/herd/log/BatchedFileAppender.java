@@ -1,6 +1,9 @@
 package herd.log;
 
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.util.FileSize;
+import ch.qos.logback.core.util.FileUtil;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Set;
@@ -27,10 +30,47 @@ public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
   private static final Set<BatchedFileAppender<?>> STARTED = new CopyOnWriteArraySet<>();
 
   private long flushMillis = 100;
+  private boolean directIo = true;
+  private long bufferBytes = DEFAULT_BUFFER_SIZE;
   private ScheduledFuture<?> flushing;
 
   public void setFlushMillis(long flushMillis) {
     this.flushMillis = flushMillis;
+  }
+
+  /** Whether the file is written around the page cache where its file system allows ({@link DirectLogStream}). */
+  public void setDirectIo(boolean directIo) {
+    this.directIo = directIo;
+  }
+
+  @Override
+  public void setBufferSize(FileSize bufferSize) {
+    super.setBufferSize(bufferSize);
+    bufferBytes = bufferSize.getSize();
+  }
+
+  @Override
+  public void openFile(String fileName) throws IOException {
+    if (!directIo) {
+      super.openFile(fileName);
+      return;
+    }
+    streamWriteLock.lock();
+    try {
+      File file = new File(fileName);
+      if (!FileUtil.createMissingParentDirectories(file)) {
+        addError("Failed to create parent directories for [" + file.getAbsolutePath() + "]");
+      }
+      DirectLogStream direct = DirectLogStream.open(file, isAppend(), (int) Math.min(bufferBytes, Integer.MAX_VALUE), getContext(),
+          this::addWarn);
+      if (direct == null) {
+        super.openFile(fileName);
+      } else {
+        setOutputStream(direct);
+      }
+    } finally {
+      streamWriteLock.unlock();
+    }
   }
 
   @Override

@@ -1,0 +1,103 @@
+package herd.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ch.qos.logback.core.ContextBase;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DirectLogStreamTest {
+
+  /** Under target, not /tmp: the project's own file system, the one a node's logs are likely to be on. */
+  private Path dir;
+  private final List<String> warnings = new ArrayList<>();
+
+  @BeforeEach
+  void makeDir() throws IOException {
+    dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "direct-log-test")), "t");
+  }
+
+  @AfterEach
+  void removeDir() throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(dir);
+  }
+
+  private DirectLogStream open(File file, boolean append, int bufferSize) {
+    DirectLogStream stream = DirectLogStream.open(file, append, bufferSize, new ContextBase(), warnings::add);
+    assumeTrue(stream != null, "this file system does not take direct writes");
+    return stream;
+  }
+
+  @Test
+  void theFileHoldsExactlyWhatWasWrittenAfterEveryFlush() throws IOException {
+    File file = dir.resolve("node.log").toFile();
+    Random random = new Random(42);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (DirectLogStream stream = open(file, false, 8192)) {
+      for (int line = 0; line < 3000; line++) {
+        byte[] bytes = ("line " + line + " " + "x".repeat(random.nextInt(300)) + "\n").getBytes(StandardCharsets.US_ASCII);
+        stream.write(bytes, 0, bytes.length);
+        expected.write(bytes);
+        if (random.nextInt(50) == 0) {
+          stream.flush();
+          assertThat(Files.readAllBytes(file.toPath())).isEqualTo(expected.toByteArray());
+        }
+      }
+    }
+    assertThat(expected.size()).isGreaterThan(50 * 8192);
+    assertThat(Files.readAllBytes(file.toPath())).isEqualTo(expected.toByteArray());
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aFlushWithNothingNewLeavesTheFileAlone() throws IOException {
+    File file = dir.resolve("node.log").toFile();
+    try (DirectLogStream stream = open(file, false, 4096)) {
+      stream.write("one line\n".getBytes(StandardCharsets.US_ASCII));
+      stream.flush();
+      long modified = file.lastModified();
+      Files.setLastModifiedTime(file.toPath(), java.nio.file.attribute.FileTime.fromMillis(modified - 60_000));
+      stream.flush();
+      assertThat(file.lastModified()).isEqualTo(modified - 60_000);
+    }
+    assertThat(Files.readString(file.toPath())).isEqualTo("one line\n");
+  }
+
+  @Test
+  void appendingRewritesTheLastPartialBlockWithTheNewBytesAfterIt() throws IOException {
+    Path path = dir.resolve("node.log");
+    String before = "earlier run\n".repeat(500);
+    Files.writeString(path, before);
+    assertThat(before.length() % 4096).isNotZero();
+    try (DirectLogStream stream = open(path.toFile(), true, 4096)) {
+      stream.write("after the restart\n".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+    }
+    assertThat(Files.readString(path)).isEqualTo(before + "after the restart\n".repeat(1000));
+  }
+
+  @Test
+  void withoutAppendAnOldFileIsEmptied() throws IOException {
+    Path path = dir.resolve("node.log");
+    Files.writeString(path, "old\n".repeat(5000));
+    try (DirectLogStream stream = open(path.toFile(), false, 4096)) {
+      stream.write("new\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    assertThat(Files.readString(path)).isEqualTo("new\n");
+  }
+}
