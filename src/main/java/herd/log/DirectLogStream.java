@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
@@ -27,11 +26,17 @@ import java.util.function.Consumer;
  */
 final class DirectLogStream extends OutputStream {
 
+  /**
+   * The alignment of every direct write: a multiple of every disk's logical block (512 or 4096 bytes). Asking the
+   * file system would read the mount table at every node's start; a disk that wanted more would fail the first
+   * write, and the file would go on through the page cache.
+   */
+  private static final int BLOCK = 4096;
+
   private final File file;
   private final Context context;
   private final Consumer<String> warn;
   private final FileChannel channel;
-  private final int block;
   private final ByteBuffer buffer;
   /** Where the buffer's first byte belongs in the file, a multiple of the block size. */
   private long bufferAt;
@@ -39,14 +44,12 @@ final class DirectLogStream extends OutputStream {
   private int inFile;
   private OutputStream fallback;
 
-  private DirectLogStream(File file, Context context, Consumer<String> warn, FileChannel channel, int block,
-      int capacity) {
+  private DirectLogStream(File file, Context context, Consumer<String> warn, FileChannel channel, int capacity) {
     this.file = file;
     this.context = context;
     this.warn = warn;
     this.channel = channel;
-    this.block = block;
-    this.buffer = ByteBuffer.allocateDirect(capacity + block).alignedSlice(block);
+    this.buffer = ByteBuffer.allocateDirect(capacity + BLOCK).alignedSlice(BLOCK);
   }
 
   /**
@@ -59,12 +62,11 @@ final class DirectLogStream extends OutputStream {
     try {
       channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
           ExtendedOpenOption.DIRECT);
-      int block = Math.toIntExact(Files.getFileStore(path).getBlockSize());
-      int capacity = Math.max(block, bufferSize - bufferSize % block);
-      DirectLogStream stream = new DirectLogStream(file, context, warn, channel, block, capacity);
+      int capacity = Math.max(BLOCK, bufferSize - bufferSize % BLOCK);
+      DirectLogStream stream = new DirectLogStream(file, context, warn, channel, capacity);
       stream.start(append);
       return stream;
-    } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
+    } catch (IOException | UnsupportedOperationException e) {
       closeQuietly(channel);
       return null;
     }
@@ -77,10 +79,10 @@ final class DirectLogStream extends OutputStream {
       return;
     }
     long size = channel.size();
-    bufferAt = size - size % block;
-    int partial = (int) (size % block);
+    bufferAt = size - size % BLOCK;
+    int partial = (int) (size % BLOCK);
     if (partial > 0) {
-      buffer.limit(block);
+      buffer.limit(BLOCK);
       if (channel.read(buffer, bufferAt) != partial) {
         throw new IOException("could not read the end of " + file);
       }
@@ -140,7 +142,7 @@ final class DirectLogStream extends OutputStream {
     if (used == inFile) {
       return;
     }
-    int padded = (used + block - 1) / block * block;
+    int padded = (used + BLOCK - 1) / BLOCK * BLOCK;
     for (int i = used; i < padded; i++) {
       buffer.put(i, (byte) 0);
     }
@@ -151,7 +153,7 @@ final class DirectLogStream extends OutputStream {
       fallBack(e);
       return;
     }
-    int whole = used - used % block;
+    int whole = used - used % BLOCK;
     if (whole > 0) {
       ByteBuffer partial = buffer.duplicate().position(whole).limit(used);
       buffer.clear();
