@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * 380 MB/s into fresh ones). Written directly, the log also leaves the cache to the data.
  *
  * <p>A flush writes the last, partial block padded with zeros and cuts the file back to its length, so a reader sees
- * exactly the bytes logged; the next write rewrites that block. Where the file system refuses direct writes
+ * exactly the bytes logged; the next write rewrites that block (a {@code kill -9} between the write and the cut
+ * leaves at most one block of zeros in the file). Where the file system refuses direct writes
  * ({@link #open} returns null) or a write fails, the file is written through the page cache instead, by Logback's
  * own resilient stream. Not thread-safe: the appender writes and flushes under its lock.
  */
