@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * A rolling log file written through a buffer that is flushed every {@code flushMillis} (100 by default) rather than
  * after every event: at tens of thousands of lines a second a system call per line would cost more than the
  * protocol itself. A {@code kill -9} may lose the last interval; a normal stop loses nothing (a node that stops
- * flushes, {@link BackgroundAppender#awaitWritten}).
+ * flushes, {@link BackgroundAppender#awaitWritten}). Unless {@code directIo} is false, the file is written around
+ * the page cache where its file system allows ({@link DirectLogStream}).
  */
 public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
 
@@ -31,14 +32,13 @@ public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
 
   private long flushMillis = 100;
   private boolean directIo = true;
-  private long bufferBytes = DEFAULT_BUFFER_SIZE;
+  private int bufferBytes = (int) DEFAULT_BUFFER_SIZE;
   private ScheduledFuture<?> flushing;
 
   public void setFlushMillis(long flushMillis) {
     this.flushMillis = flushMillis;
   }
 
-  /** Whether the file is written around the page cache where its file system allows ({@link DirectLogStream}). */
   public void setDirectIo(boolean directIo) {
     this.directIo = directIo;
   }
@@ -46,12 +46,12 @@ public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
   @Override
   public void setBufferSize(FileSize bufferSize) {
     super.setBufferSize(bufferSize);
-    bufferBytes = bufferSize.getSize();
+    bufferBytes = (int) Math.min(bufferSize.getSize(), Integer.MAX_VALUE);
   }
 
   @Override
   public void openFile(String fileName) throws IOException {
-    if (!directIo) {
+    if (!directIo || isPrudent()) {
       super.openFile(fileName);
       return;
     }
@@ -61,8 +61,7 @@ public final class BatchedFileAppender<E> extends RollingFileAppender<E> {
       if (!FileUtil.createMissingParentDirectories(file)) {
         addError("Failed to create parent directories for [" + file.getAbsolutePath() + "]");
       }
-      DirectLogStream direct = DirectLogStream.open(file, isAppend(), (int) Math.min(bufferBytes, Integer.MAX_VALUE), getContext(),
-          this::addWarn);
+      DirectLogStream direct = DirectLogStream.open(file, isAppend(), bufferBytes, getContext(), this::addWarn);
       if (direct == null) {
         super.openFile(fileName);
       } else {
