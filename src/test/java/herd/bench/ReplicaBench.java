@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: sections (all by default); {@code --scale F} multiplies every request and point count (0.01 for a
  * smoke run); {@code --lineload PATH} (default {@code target/lineload}). Each printed line holds the ratio to its
- * anchor measured in the same run.
+ * anchor measured in the same run; put and IAMAT run {@value #ROUNDS} rounds of anchor and herd a shape
+ * ({@link #rounds}), and their summary gives the median ratio.
  */
 public final class ReplicaBench {
 
