@@ -152,6 +152,7 @@ final class DirectLogStream extends OutputStream {
       channel.truncate(bufferAt + used);
     } catch (IOException e) {
       fallBack(e);
+      fallback.flush();
       return;
     }
     int whole = used - used % BLOCK;
