@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A log file written around the page cache ({@code O_DIRECT}): whole blocks from one aligned buffer, handed to the
@@ -58,11 +59,17 @@ final class DirectLogStream extends OutputStream {
    * {@code append}, else emptied; null when its file system does not take direct writes.
    */
   static DirectLogStream open(File file, boolean append, int bufferSize, Context context, Consumer<String> warn) {
+    return open(file, append, bufferSize, context, warn, UnaryOperator.identity());
+  }
+
+  /** As above, the channel passed through {@code channels} first (a test's way to make writes fail). */
+  static DirectLogStream open(File file, boolean append, int bufferSize, Context context, Consumer<String> warn,
+      UnaryOperator<FileChannel> channels) {
     Path path = file.toPath();
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-          ExtendedOpenOption.DIRECT);
+      channel = channels.apply(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT));
       int capacity = Math.max(BLOCK, bufferSize - bufferSize % BLOCK);
       DirectLogStream stream = new DirectLogStream(file, context, warn, channel, capacity);
       stream.start(append);

@@ -66,6 +66,54 @@ class DirectLogStreamTest {
   }
 
   @Test
+  void afterAFailedWriteTheFileGoesOnThroughThePageCacheWithNothingLostOrDoubled() throws IOException {
+    File file = dir.resolve("node.log").toFile();
+    FailingChannel[] channel = new FailingChannel[1];
+    DirectLogStream stream = DirectLogStream.open(file, false, 8192, new ContextBase(), warnings::add,
+        opened -> channel[0] = new FailingChannel(opened));
+    assumeTrue(stream != null, "this file system does not take direct writes");
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (int line = 0; line < 2000; line++) {
+      if (line == 700) {
+        stream.flush();
+        channel[0].failFromNowOn();
+      }
+      byte[] bytes = ("line " + line + " of the log\n").getBytes(StandardCharsets.US_ASCII);
+      stream.write(bytes, 0, bytes.length);
+      expected.write(bytes);
+      if (line == 1500) {
+        stream.flush();
+        assertThat(Files.readAllBytes(file.toPath())).isEqualTo(expected.toByteArray());
+      }
+    }
+    stream.close();
+
+    assertThat(Files.readAllBytes(file.toPath())).isEqualTo(expected.toByteArray());
+    assertThat(warnings).singleElement().asString().contains("No space left on device")
+        .contains("writing through the page cache instead");
+  }
+
+  @Test
+  void aFlushThatFailsHandsItsBytesOverFlushed() throws IOException {
+    File file = dir.resolve("node.log").toFile();
+    FailingChannel[] channel = new FailingChannel[1];
+    DirectLogStream stream = DirectLogStream.open(file, false, 8192, new ContextBase(), warnings::add,
+        opened -> channel[0] = new FailingChannel(opened));
+    assumeTrue(stream != null, "this file system does not take direct writes");
+    stream.write("first line\n".getBytes(StandardCharsets.US_ASCII));
+    stream.flush();
+    stream.write("second line\n".getBytes(StandardCharsets.US_ASCII));
+    channel[0].failFromNowOn();
+    stream.flush();
+    assertThat(Files.readString(file.toPath())).isEqualTo("first line\nsecond line\n");
+    stream.write("third line\n".getBytes(StandardCharsets.US_ASCII));
+    stream.close();
+
+    assertThat(Files.readString(file.toPath())).isEqualTo("first line\nsecond line\nthird line\n");
+    assertThat(warnings).hasSize(1);
+  }
+
+  @Test
   void aFlushWithNothingNewLeavesTheFileAlone() throws IOException {
     File file = dir.resolve("node.log").toFile();
     try (DirectLogStream stream = open(file, false, 4096)) {
