@@ -44,6 +44,17 @@ class DirectLogStreamTest {
     return stream;
   }
 
+  private record Failing(DirectLogStream stream, FailingChannel channel) {
+  }
+
+  private Failing openFailing(File file) {
+    FailingChannel[] channel = new FailingChannel[1];
+    DirectLogStream stream = DirectLogStream.open(file, false, 8192, new ContextBase(), warnings::add,
+        opened -> channel[0] = new FailingChannel(opened));
+    assumeTrue(stream != null, "this file system does not take direct writes");
+    return new Failing(stream, channel[0]);
+  }
+
   @Test
   void theFileHoldsExactlyWhatWasWrittenAfterEveryFlush() throws IOException {
     File file = dir.resolve("node.log").toFile();
@@ -68,15 +79,13 @@ class DirectLogStreamTest {
   @Test
   void afterAFailedWriteTheFileGoesOnThroughThePageCacheWithNothingLostOrDoubled() throws IOException {
     File file = dir.resolve("node.log").toFile();
-    FailingChannel[] channel = new FailingChannel[1];
-    DirectLogStream stream = DirectLogStream.open(file, false, 8192, new ContextBase(), warnings::add,
-        opened -> channel[0] = new FailingChannel(opened));
-    assumeTrue(stream != null, "this file system does not take direct writes");
+    Failing failing = openFailing(file);
+    DirectLogStream stream = failing.stream();
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     for (int line = 0; line < 2000; line++) {
       if (line == 700) {
         stream.flush();
-        channel[0].failFromNowOn();
+        failing.channel().failFromNowOn();
       }
       byte[] bytes = ("line " + line + " of the log\n").getBytes(StandardCharsets.US_ASCII);
       stream.write(bytes, 0, bytes.length);
@@ -96,14 +105,12 @@ class DirectLogStreamTest {
   @Test
   void aFlushThatFailsHandsItsBytesOverFlushed() throws IOException {
     File file = dir.resolve("node.log").toFile();
-    FailingChannel[] channel = new FailingChannel[1];
-    DirectLogStream stream = DirectLogStream.open(file, false, 8192, new ContextBase(), warnings::add,
-        opened -> channel[0] = new FailingChannel(opened));
-    assumeTrue(stream != null, "this file system does not take direct writes");
+    Failing failing = openFailing(file);
+    DirectLogStream stream = failing.stream();
     stream.write("first line\n".getBytes(StandardCharsets.US_ASCII));
     stream.flush();
     stream.write("second line\n".getBytes(StandardCharsets.US_ASCII));
-    channel[0].failFromNowOn();
+    failing.channel().failFromNowOn();
     stream.flush();
     assertThat(Files.readString(file.toPath())).isEqualTo("first line\nsecond line\n");
     stream.write("third line\n".getBytes(StandardCharsets.US_ASCII));
