@@ -22,7 +22,9 @@ final class ReadThrough {
   static final int MAX_IN_FLIGHT = 64;
   static final int MAX_KEYS = 1000;
 
-  private final WebClient client;
+  private final Vertx vertx;
+  /** Made at the first read-through rather than on the way to the node's open ports. */
+  private volatile WebClient client;
   private final List<String> others;
   private final int timeoutMillis;
   private final long maxAnswerBytes;
@@ -30,8 +32,7 @@ final class ReadThrough {
   private final AtomicInteger inFlight = new AtomicInteger();
 
   ReadThrough(Vertx vertx, List<String> others, int timeoutMillis, long maxAnswerBytes, Logger log) {
-    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(timeoutMillis)
-        .setIdleTimeout(30));
+    this.vertx = vertx;
     this.others = others;
     this.timeoutMillis = timeoutMillis;
     this.maxAnswerBytes = maxAnswerBytes;
@@ -62,8 +63,22 @@ final class ReadThrough {
     });
   }
 
+  private WebClient client() {
+    WebClient made = client;
+    if (made == null) {
+      synchronized (this) {
+        made = client;
+        if (made == null) {
+          made = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(timeoutMillis).setIdleTimeout(30));
+          client = made;
+        }
+      }
+    }
+    return made;
+  }
+
   private Future<Found> ask(String address, String token, Buffer request) {
-    return client.postAbs(address + Lookup.PATH)
+    return client().postAbs(address + Lookup.PATH)
         .putHeader("Authorization", token)
         .putHeader("Content-Type", "application/json")
         .timeout(timeoutMillis)
