@@ -24,7 +24,7 @@ final class ReadThrough {
 
   private final Vertx vertx;
   /** Made at the first read-through rather than on the way to the node's open ports. */
-  private volatile WebClient client;
+  private WebClient client;
   private final List<String> others;
   private final int timeoutMillis;
   private final long maxAnswerBytes;
@@ -63,18 +63,11 @@ final class ReadThrough {
     });
   }
 
-  private WebClient client() {
-    WebClient made = client;
-    if (made == null) {
-      synchronized (this) {
-        made = client;
-        if (made == null) {
-          made = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(timeoutMillis).setIdleTimeout(30));
-          client = made;
-        }
-      }
+  private synchronized WebClient client() {
+    if (client == null) {
+      client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(timeoutMillis).setIdleTimeout(30));
     }
-    return made;
+    return client;
   }
 
   private Future<Found> ask(String address, String token, Buffer request) {

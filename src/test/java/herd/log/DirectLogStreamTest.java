@@ -62,7 +62,8 @@ class DirectLogStreamTest {
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     try (DirectLogStream stream = open(file, false, 8192)) {
       for (int line = 0; line < 3000; line++) {
-        byte[] bytes = ("line " + line + " " + "x".repeat(random.nextInt(300)) + "\n").getBytes(StandardCharsets.US_ASCII);
+        String text = "line " + line + " " + "x".repeat(random.nextInt(300)) + "\n";
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         stream.write(bytes, 0, bytes.length);
         expected.write(bytes);
         if (random.nextInt(50) == 0) {
