@@ -43,25 +43,32 @@ free_port() {
 names=(Goloman Hands Holiday Welsh Wilkes)
 declare -A links=([Goloman]="Hands Holiday Wilkes" [Hands]="Goloman Wilkes" [Holiday]="Goloman Welsh Wilkes"
   [Welsh]="Holiday" [Wilkes]="Goloman Hands Holiday")
-declare -A port peer
+declare -A port peer http
 export HERD_SECRET=${HERD_SECRET:-startup-benchmark-key-0123456789}
 
-# write_configs NAME...: configs with fresh ports for the named nodes, linked as conf/ links them.
+# write_configs NAME...: configs with fresh ports for the named nodes, linked and with HTTP faces as conf/ has them.
 write_configs() {
-  local name other neighbours metrics calc
-  for name in "$@"; do free_port; port[$name]=$REPLY; free_port; peer[$name]=$REPLY; done
+  local name other neighbours web metrics calc
+  for name in "$@"; do
+    free_port; port[$name]=$REPLY
+    free_port; peer[$name]=$REPLY
+    free_port; http[$name]=$REPLY
+  done
   for name in "$@"; do
     neighbours=""
-    for other in ${links[$name]}; do
-      [ -n "${port[$other]:-}" ] || continue
+    web=""
+    for other in "$@"; do
+      [ "$other" != "$name" ] || continue
+      web="$web${web:+, }\"$other\": \"127.0.0.1:${http[$other]}\""
+      [[ " ${links[$name]} " == *" $other "* ]] || continue
       neighbours="$neighbours${neighbours:+, }\"$other\": \"127.0.0.1:${peer[$other]}\""
     done
     free_port; metrics=$REPLY
     free_port; calc=$REPLY
     cat > "$work/$name.json" <<JSON
 {"name": "$name", "port": ${port[$name]}, "peerPort": ${peer[$name]}, "metricsPort": $metrics, "calcPort": $calc,
- "neighbours": {$neighbours}, "logFile": "$work/$name.log", "dataDir": "$work/$name-data",
- "places": {"apiKeyEnv": "HERD_BENCH_NO_KEY"}}
+ "httpPort": ${http[$name]}, "neighbours": {$neighbours}, "httpNodes": {$web},
+ "logFile": "$work/$name.log", "dataDir": "$work/$name-data", "places": {"apiKeyEnv": "HERD_BENCH_NO_KEY"}}
 JSON
   done
 }
@@ -80,7 +87,7 @@ stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   pids=()
-  port=(); peer=()
+  port=(); peer=(); http=()
   used=()
 }
 
