@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
-/** What real nodes write to their log files, through the logback.xml in the jar. */
+/** What real nodes write to their log files, through the nodes' own logging ({@link DefaultLogConfigurator}). */
 @ExtendWith(VertxExtension.class)
 class NodeLogsTest {
 

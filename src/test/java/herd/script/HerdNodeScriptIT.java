@@ -32,6 +32,7 @@ class HerdNodeScriptIT {
   Path dir;
 
   private Path jar;
+  private String javaOpts = "-Xmx96m";
   private final List<Process> started = new ArrayList<>();
 
   @BeforeEach
@@ -166,6 +167,37 @@ class HerdNodeScriptIT {
     assertThat(result.output()).doesNotContain("cannot write the log file");
   }
 
+  @Test
+  void anOperatorsLogbackFileReplacesTheNodesOwnLogging() throws Exception {
+    Path logback = dir.resolve("operator-logback.xml");
+    Files.writeString(logback, """
+        <configuration>
+          <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>OPERATOR %logger %msg%n</pattern></encoder>
+          </appender>
+          <root level="INFO"><appender-ref ref="out"/></root>
+        </configuration>
+        """);
+    javaOpts = "-Xmx96m -Dlogback.configurationFile=" + logback;
+
+    startNode("Opera");
+
+    assertThat(output("Opera")).contains("OPERATOR herd.places.Opera provider offline (GeoNames gazetteer)");
+    assertThat(dir.resolve("Opera.log")).isEmptyFile();
+  }
+
+  @Test
+  void theJarsLogbackXmlLogsAsTheNodesDoWithoutIt() throws Exception {
+    javaOpts = "-Xmx96m -Dlogback.configurationFile=herd/log/logback.xml";
+
+    startNode("Xml");
+
+    assertThat(onceItContains(dir.resolve("Xml.log"), "provider")).containsPattern(
+        "(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  places provider offline");
+    assertThat(onceItContains(dir.resolve("Xml.out"), "serving on")).containsPattern(
+        "(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  Xml serving on 127\\.0\\.0\\.1:");
+  }
+
   /** A second package of unchanged sources leaves the jar (and so the nodes on it and its archive) alone. */
   @Test
   void aSecondPackageOfUnchangedSourcesLeavesTheJarAlone() throws Exception {
@@ -224,6 +256,16 @@ class HerdNodeScriptIT {
     return process;
   }
 
+  private static String onceItContains(Path file, String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String content = Files.readString(file);
+    while (!content.contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      content = Files.readString(file);
+    }
+    return content;
+  }
+
   private String output(String name) throws IOException {
     return Files.readString(dir.resolve(name + ".out"));
   }
@@ -239,7 +281,7 @@ class HerdNodeScriptIT {
   private ProcessBuilder command(List<String> command, Path workDir) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     builder.environment().put("HERD_JAR", jar.toString());
-    builder.environment().put("JAVA_OPTS", "-Xmx96m");
+    builder.environment().put("JAVA_OPTS", javaOpts);
     return builder;
   }
 
