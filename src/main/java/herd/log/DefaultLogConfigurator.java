@@ -32,7 +32,12 @@ import net.logstash.logback.encoder.LogstashEncoder;
  */
 public final class DefaultLogConfigurator extends ContextAwareBase implements Configurator {
 
-  static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %msg%cause%n";
+  private static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %msg%cause%n";
+  /**
+   * Warns when a gauge is registered again, which Vert.x's metrics do on purpose for each connection's gauges
+   * (vertx-micrometer-metrics#259, micrometer#6931): a warning at every start, about nothing.
+   */
+  private static final String MICROMETER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -55,6 +60,7 @@ public final class DefaultLogConfigurator extends ContextAwareBase implements Co
     herd.addAppender(start(nodes, "nodes"));
     logger(context, "herd.wire", level("herd.log.wire", topics));
     logger(context, "io.netty", Level.WARN);
+    logger(context, MICROMETER_REGISTRY, Level.ERROR);
     logger(context, org.slf4j.Logger.ROOT_LOGGER_NAME, Level.INFO).addAppender(start(console(), "console"));
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }

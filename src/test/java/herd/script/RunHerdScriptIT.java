@@ -74,6 +74,10 @@ class RunHerdScriptIT {
 
     assertThat(run("status").output()).contains("Goloman  up").contains("Wilkes   up");
     assertThat(statusOnceItShows(" up since ")).containsPattern("(?m)^ +links: .*\\b(Hands|Holiday|Wilkes) up since ");
+    for (String name : Herd.NAMES) {
+      assertThat(Files.readString(dir.resolve("run").resolve(name + ".out"))).as("%s's console", name)
+          .contains(" INFO  " + name + " serving on ").doesNotContain(" WARN ", " ERROR ");
+    }
 
     Result stop = run("stop");
     assertThat(stop.exitCode()).as(stop.output()).isZero();
