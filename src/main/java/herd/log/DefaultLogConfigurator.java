@@ -25,7 +25,8 @@ import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
  * The nodes' logging when nothing else is given, set up in code: exactly what the jar's {@code herd/log/logback.xml}
- * describes (a test holds the two together), without parsing XML, which took a fifth of a node's start-up CPU.
+ * describes (a test holds the two together), without parsing XML, which took a tenth of the CPU a node needs to
+ * open its ports.
  * Logback's own choices come first: with {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} or
  * {@code logback.xml} on the class path, Logback configures itself from that file. Registered as a service, which
  * Logback asks before its XML configurator.
