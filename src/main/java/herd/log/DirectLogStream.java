@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * A log file written around the page cache ({@code O_DIRECT}): whole blocks from one aligned buffer, handed to the
  * disk without a copy into the kernel. A node logging every wire line writes a hundred megabytes a second; through
  * the page cache each of those pages is a new page of memory for the kernel to take, which on the benchmark's
- * virtual machine cost ten times the copy itself (4.5 GB/s into recycled pages, 380 MB/s into fresh ones). Written directly, the log also leaves the cache to the data.
+ * virtual machine cost ten times the copy itself (4.5 GB/s into recycled pages, 380 MB/s into fresh ones). Written
+ * directly, the log also leaves the cache to the data.
  *
  * <p>A flush writes the last, partial block padded with zeros and cuts the file back to its length, so a reader sees
  * exactly the bytes logged; the next write rewrites that block (a {@code kill -9} between the write and the cut

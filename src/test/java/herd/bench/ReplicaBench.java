@@ -631,7 +631,8 @@ public final class ReplicaBench {
   private static String summaryRow(String label, List<Round> rounds) {
     Run shape = rounds.get(0).herd();
     List<Double> ratios = rounds.stream().map(Round::ratio).sorted().toList();
-    return String.format(Locale.ROOT, "| %s | %d × %d | %,.0f | %,.0f | %,.0f | %,.0f | **%.2f×** (%.2f–%.2f) | %.2f× |",
+    return String.format(Locale.ROOT,
+        "| %s | %d × %d | %,.0f | %,.0f | %,.0f | %,.0f | **%.2f×** (%.2f–%.2f) | %.2f× |",
         label, shape.conns(), shape.depth(), median(rounds, round -> round.herd().rps()),
         median(rounds, round -> round.herd().p99()), median(rounds, round -> round.anchor().rps()),
         median(rounds, round -> round.anchor().p99()), median(rounds, Round::ratio), ratios.get(0),
